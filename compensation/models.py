@@ -1,0 +1,1 @@
+"""Models of the compensation app (added by its own issue)."""

@@ -1,0 +1,34 @@
+"""Shared API plumbing: pagination, the one error shape, scoped viewsets."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from jobcenter.services import DomainError
+
+
+class Pagination(PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+def exception_handler(exc, context):
+    """Domain errors are 409 ``{"detail", "code"}``; model validation errors are 400."""
+    if isinstance(exc, DomainError):
+        return Response({"detail": exc.message, "code": exc.code}, status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, DjangoValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+        exc = ValidationError(detail)
+    return drf_exception_handler(exc, context)
+
+
+class VisibleToUserMixin:
+    """Every API queryset goes through the model's ``visible_to(user)``: outside is a 404."""
+
+    def get_queryset(self):
+        return super().get_queryset().visible_to(self.request.user)

@@ -1,0 +1,1 @@
+"""Models of the matching app (added by its own issue)."""

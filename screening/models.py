@@ -1,0 +1,1 @@
+"""Models of the screening app (added by its own issue)."""
