@@ -79,7 +79,7 @@ def cast(caseworker, consultant, team_lead, other_lead, outsider):
     }
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium; Playwright's own browser download is impossible here."""
     return {
@@ -96,3 +96,9 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Danish first, as the product: the browser asks for Danish."""
+    return {**browser_context_args, "locale": "da-DK"}
