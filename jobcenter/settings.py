@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "screening",
     "compensation",
     "matching",
+    "reporting",
 ]
 
 MIDDLEWARE = [

@@ -30,6 +30,7 @@ urlpatterns = [
     path("screening/", include("screening.urls")),
     path("compensation/", include("compensation.urls")),
     path("matching/", include("matching.urls")),
+    path("reports/", include("reporting.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

@@ -11,7 +11,7 @@ from tqdm import tqdm
 from jobcenter import demo
 
 # Apps that add their own demo data provide ``<app>.demo.seed(context, counts, progress)``.
-APP_SEEDERS = ("screening", "compensation", "matching")
+APP_SEEDERS = ("matching", "screening", "compensation", "reporting")
 
 
 class Command(BaseCommand):

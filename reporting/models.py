@@ -1,0 +1,1 @@
+"""Models of the reporting app (added by its own issue)."""

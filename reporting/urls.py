@@ -1,0 +1,3 @@
+"""Pages of this app (mounted by jobcenter/urls.py)."""
+
+urlpatterns: list = []
