@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from jobcenter import cpr as cpr_lib
 from jobcenter import services
-from jobcenter.api_base import VisibleToUserMixin
+from jobcenter.api_base import HasCaseRole, VisibleToUserMixin
 from jobcenter.audit import audit
 from jobcenter.models import AuditAction, Citizen, CitizenStatus, Team, User
 
@@ -129,13 +129,14 @@ class CitizenViewSet(
     queryset = Citizen.objects.select_related("team", "caseworker").order_by("last_name", "pk")
     serializer_class = CitizenSerializer
     filterset_class = CitizenFilter
+    permission_classes = [HasCaseRole]
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def list(self, request, *args, **kwargs):
         if request.query_params.get("q"):
             audit(
                 action=AuditAction.SEARCH,
-                request=request._request,
+                request=request,
                 detail={
                     "criteria": {
                         "q": "<CPR>"
@@ -148,7 +149,7 @@ class CitizenViewSet(
 
     def retrieve(self, request, *args, **kwargs):
         citizen = self.get_object()
-        audit(action=AuditAction.VIEW, request=request._request, citizen=citizen, obj=citizen)
+        audit(action=AuditAction.VIEW, request=request, citizen=citizen, obj=citizen)
         return Response(self.get_serializer(citizen).data)
 
     def perform_create(self, serializer):
@@ -161,7 +162,7 @@ class CitizenViewSet(
             team=team,
             caseworker=data.pop("caseworker", None),
             cpr=data.pop("cpr", ""),
-            request=self.request._request,
+            request=self.request,
             **data,
         )
 
@@ -169,7 +170,7 @@ class CitizenViewSet(
         serializer.instance = services.citizen_update(
             citizen=serializer.instance,
             changed_by=self.request.user,
-            request=self.request._request,
+            request=self.request,
             **serializer.validated_data,
         )
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -32,3 +33,13 @@ class VisibleToUserMixin:
 
     def get_queryset(self):
         return super().get_queryset().visible_to(self.request.user)
+
+
+class HasCaseRole(BasePermission):
+    """Caseworkers and team leads (and superusers); company consultants are refused (403)."""
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        return bool(user and user.is_authenticated) and (
+            user.is_superuser or user.has_perm("jobcenter.add_citizen")
+        )
