@@ -21,7 +21,7 @@ node_modules/.installed: package.json package-lock.json
 
 locale/da/LC_MESSAGES/django.mo: $(VENV)/.installed $(shell find locale */locale -name '*.po' 2>/dev/null)
 	command -v msgfmt >/dev/null || $(call apt_install,gettext)
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 	touch $@
 
 install: $(VENV)/.installed node_modules/.installed locale/da/LC_MESSAGES/django.mo
@@ -37,18 +37,19 @@ chromium:
 	@command -v /usr/bin/chromium >/dev/null || $(call apt_install,chromium)
 
 services: install
-	@$(MANAGE) preflight
+	@DEBUG=$${DEBUG:-1} $(MANAGE) preflight
 
 migrate: services
-	$(MANAGE) migrate --noinput -v 0
+	DEBUG=$${DEBUG:-1} $(MANAGE) migrate --noinput -v 0
 
 run: export DEBUG ?= 1
 run: migrate
 	$(MANAGE) seed_demo
 	@scripts/run.sh
 
+test: export TESTING := 1
 test: install chromium
-	@DATABASE_URL=$(DATABASE_URL) $(MANAGE) preflight --no-create
+	@$(MANAGE) preflight --no-create
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: install
@@ -56,6 +57,7 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
+bench: export TESTING := 1
 bench: migrate
 	$(PY) bench/run_all.py
 
