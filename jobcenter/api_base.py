@@ -17,6 +17,21 @@ class Pagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 200
 
+    def get_page_size(self, request) -> int:
+        """A page size that is not a positive whole number is a 400, not silently ignored."""
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        try:
+            size = int(raw)
+        except ValueError:
+            size = 0
+        if size < 1:
+            raise ValidationError(
+                {self.page_size_query_param: "Must be a whole number from 1 to 200."}
+            )
+        return min(size, self.max_page_size)
+
 
 def exception_handler(exc, context):
     """Domain errors are 409 ``{"detail", "code"}``; model validation errors are 400."""
