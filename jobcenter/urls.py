@@ -59,3 +59,5 @@ urlpatterns = [
         name="api_docs",
     ),
 ]
+
+handler500 = "jobcenter.views.server_error"

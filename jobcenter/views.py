@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -23,6 +26,7 @@ from jobcenter.forms import CitizenFilterForm, CitizenForm, ReassignForm
 from jobcenter.models import AuditAction, Citizen, Deadline
 from jobcenter.permissions import get_visible_or_404, require_perm
 
+logger = logging.getLogger(__name__)
 PAGE_SIZE = 25
 # The first interview continues in the screening when that app provides this page.
 AFTER_CREATE_URL_NAME = "screening_create"
@@ -224,6 +228,21 @@ def change_language(request):
         user.language = language
         user.save(update_fields=["language"])
     return response
+
+
+def server_error(request) -> HttpResponse:
+    """handler500: a lost database is a 503 "try again", anything else a 500 page.
+
+    Django calls this inside its exception handler, so the exception is at hand; the
+    templates need no database (no user, no navigation).
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        logger.error("Database unavailable: %s", error.__class__.__name__)
+        response = render(None, "503.html", status=503)
+        response["Retry-After"] = "30"
+        return response
+    return render(None, "500.html", status=500)
 
 
 @require_GET
