@@ -67,10 +67,16 @@ def timeline_entries(citizen: Citizen, user: User) -> list[TimelineEntry]:
     return entries
 
 
+def _date(value: str) -> dt.date | None:
+    try:
+        return parse_date(value or "")
+    except ValueError:  # well formed but impossible, e.g. 2026-13-45
+        return None
+
+
 def _period(request: HttpRequest) -> tuple[dt.date, dt.date]:
-    today = timezone.localdate()
-    end = parse_date(request.GET.get("screening_to", "") or "") or today
-    start = parse_date(request.GET.get("screening_from", "") or "") or (
+    end = _date(request.GET.get("screening_to", "")) or timezone.localdate()
+    start = _date(request.GET.get("screening_from", "")) or (
         end - dt.timedelta(days=DEFAULT_PERIOD_DAYS)
     )
     return (start, end) if start <= end else (end, start)

@@ -39,10 +39,10 @@ ACCOMMODATIONS = [
     ["flexible_hours", "Flexible hours", "Fleksible arbejdstider"],
     ["reduced_hours", "Reduced hours", "Nedsat tid"],
     ["extra_breaks", "Extra breaks", "Ekstra pauser"],
-    ["quiet_workspace", "Quiet workspace", "Roligt arbejdssted"],
+    ["quiet_workspace", "Quiet workspace", "Roligt arbejdsmiljø"],
     ["step_free_access", "Step-free access", "Niveaufri adgang"],
-    ["adapted_workstation", "Adapted workstation", "Tilpasset arbejdsplads"],
-    ["assistive_technology", "Assistive technology", "Hjælpemidler og teknologi"],
+    ["adapted_workstation", "Adapted workstation", "Indrettet arbejdsplads"],
+    ["assistive_technology", "Assistive technology", "Hjælpeteknologi"],
     [
         "interpretation",
         "Sign-language or written interpretation",
