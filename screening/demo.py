@@ -18,8 +18,10 @@ NEEDS = ["flexible_hours", "extra_breaks", "quiet_workspace", "adapted_workstati
 
 
 def _answers(rng: random.Random) -> dict:
-    answers = {domain: rng.choice(LEVELS) for domain in DOMAINS}
-    answers["upper_body_lift"] = rng.choice(LEVELS)
+    # Most citizens report no difficulty (STAR: 13 % reported an impairment that mattered).
+    levels = LEVELS if rng.random() < 0.35 else ["none"] * 9 + ["some", "dont_know"]
+    answers = {domain: rng.choice(levels) for domain in DOMAINS}
+    answers["upper_body_lift"] = rng.choice(levels)
     answers["anxiety_frequency"] = rng.choice(["daily", "weekly", "monthly", "never"])
     answers["anxiety_level"] = rng.choice(["a_little", "in_between", "a_lot"])
     answers["impairment_matters"] = rng.choice(["yes", "no", "no"])
@@ -37,7 +39,6 @@ def seed(context, options, progress) -> None:
     if questionnaire is None:
         return
     rules = active_rules()
-    rng = random.Random(751)
     citizens = list(
         Citizen.objects.filter(jobcenter=context["jobcenter"], screenings__isnull=True)
         .select_related("caseworker")
@@ -48,6 +49,8 @@ def seed(context, options, progress) -> None:
     with progress("screenings", len(citizens)) as bar:
         for citizen in citizens:
             bar.update(1)
+            # Seeded by the citizen, so a re-run makes the same choice (idempotent).
+            rng = random.Random(citizen.pk)
             roll = rng.random()
             if roll < 0.2:
                 continue  # not screened (yet)
