@@ -5,10 +5,12 @@ from __future__ import annotations
 import django_filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from jobcenter.api_base import VisibleToUserMixin
 from jobcenter.models import Citizen
+from jobcenter.permissions import CASE_ROLES
 from screening import selectors, services
 from screening.models import Screening, ScreeningStatus
 from screening.questionnaire import validate_answers
@@ -80,6 +82,15 @@ class ScreeningFilter(django_filters.FilterSet):
         fields = ["citizen", "status"]
 
 
+class HasCaseRole(BasePermission):
+    """Screenings are health data: company consultants get 403 (their narrow view of consented
+    accommodation needs is the citizen page and matching's profile)."""
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        return user.is_superuser or bool(user.team_ids(*CASE_ROLES))
+
+
 class ScreeningViewSet(
     VisibleToUserMixin,
     mixins.ListModelMixin,
@@ -92,6 +103,7 @@ class ScreeningViewSet(
 
     queryset = Screening.objects.select_related("questionnaire").order_by("-created_at", "-pk")
     serializer_class = ScreeningSerializer
+    permission_classes = [IsAuthenticated, HasCaseRole]
     filterset_class = ScreeningFilter
 
     def get_serializer_class(self):

@@ -124,7 +124,19 @@ def test_get_one_is_audited(api, caseworker, citizen):
     )
 
 
-@pytest.mark.parametrize("who", ["consultant", "other_lead", "outsider"])
+def test_consultants_are_refused(api, caseworker, consultant, citizen):
+    screening = screen(citizen, caseworker)
+    api.force_authenticate(consultant)
+    assert api.get(f"{URL}{screening.pk}/").status_code == 403
+    assert api.get(URL).status_code == 403
+    assert not AuditEvent.objects.filter(user=consultant).exists()
+
+
+def test_anonymous_is_refused(api):
+    assert api.get(URL).status_code in (401, 403)
+
+
+@pytest.mark.parametrize("who", ["other_lead", "outsider"])
 def test_others_get_404_and_an_empty_list(api, request, caseworker, citizen, who):
     screening = screen(citizen, caseworker)
     api.force_authenticate(request.getfixturevalue(who))

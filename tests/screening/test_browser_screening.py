@@ -93,9 +93,20 @@ def test_register_screen_and_see_the_outcome(page, live_server, caseworker):
     assert Screening.objects.filter(citizen=screening.citizen).count() == 2
 
 
-def test_errors_on_the_screening_page_are_accessible(page, live_server, caseworker, citizen):
+def test_keyboard_and_errors_on_the_screening_page(page, live_server, caseworker, citizen):
     sign_in(page, live_server, caseworker.username)
     page.goto(f"{live_server.url}/screening/citizen/{citizen.pk}/new/")
+    seeing = page.get_by_role("group", name=re.compile("at se,"))
+    seeing.get_by_label("Nej – ingen vanskeligheder").focus()
+    page.keyboard.press("Space")
+    assert seeing.get_by_label("Nej – ingen vanskeligheder").is_checked()
+    page.keyboard.press("ArrowRight")
+    assert seeing.get_by_label("Ja – nogle vanskeligheder").is_checked()
+    page.keyboard.press("Tab")  # leaves the group for the next question
+    hearing = page.get_by_role("group", name=re.compile("at høre,"))
+    assert hearing.get_by_label("Nej – ingen vanskeligheder").evaluate(
+        "el => el === document.activeElement"
+    )
     page.get_by_role("button", name="Gem screening").click()
     assert page.get_by_text("Besvar venligst de markerede spørgsmål").is_visible()
     assert_accessible(page)
