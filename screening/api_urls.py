@@ -2,6 +2,9 @@
 
 from rest_framework.routers import SimpleRouter
 
+from screening.api import ScreeningViewSet
+
 router = SimpleRouter()
+router.register("screenings", ScreeningViewSet, basename="screening")
 
 urlpatterns = router.urls
