@@ -40,6 +40,13 @@ MATRIX = {
     "api_docs": ("get", None, row(302, 200, 200, 200, 200, 200)),
     "citizen-list": ("get", None, row(403, 200, 403, 200, 200, 200)),
     "citizen-detail": ("get", "citizen", row(403, 200, 403, 200, 404, 404)),
+    # Screening: health data, for the citizen's caseworkers and team leads only; to a company
+    # consultant a screening record does not exist (404), its consented needs show elsewhere.
+    "screening_create": ("get", "citizen", row(302, 200, 403, 200, 404, 404)),
+    "screening_decline": ("post", "citizen", row(302, 302, 403, 302, 404, 404)),
+    "screening_detail": ("get", "screening", row(302, 200, 404, 200, 404, 404)),
+    "screening-list": ("get", None, row(403, 200, 403, 200, 200, 200)),
+    "screening-detail": ("get", "screening", row(403, 200, 403, 200, 404, 404)),
 }
 
 
@@ -53,4 +60,8 @@ def url_args(kind: str | None, *, citizen, cast) -> list:
         # A fresh deadline each time: marking one done changes it.
         deadline = DeadlineFactory(team=citizen.team, citizen=citizen, owner=cast["caseworker"])
         return [deadline.pk]
+    if kind == "screening":
+        from tests.screening.factories import screen
+
+        return [screen(citizen, cast["caseworker"]).pk]
     raise KeyError(f"no sample object for URL argument kind {kind!r}")
