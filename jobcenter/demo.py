@@ -6,12 +6,15 @@ import datetime as dt
 import random
 
 from django.conf import settings
+from django.utils import timezone
 from faker import Faker
 
 from jobcenter.models import (
     BenefitPeriod,
     BenefitType,
     Citizen,
+    Deadline,
+    DeadlineKind,
     Jobcenter,
     Membership,
     Role,
@@ -151,3 +154,32 @@ def _save_citizens(batch: list[Citizen]) -> int:
         for c in saved
     )
     return len(saved)
+
+
+def demo_deadlines(brokers: list[User]) -> int:
+    """A few follow-ups per broker: one overdue, one today, two later this week or next."""
+    if Deadline.objects.filter(kind=DeadlineKind.FOLLOW_UP, owner__in=brokers).exists():
+        return 0
+    now = timezone.now()
+    offsets = [
+        dt.timedelta(days=-2),
+        dt.timedelta(hours=2),
+        dt.timedelta(days=2),
+        dt.timedelta(days=9),
+    ]
+    titles = ["Opfølgningssamtale", "Ring til borgeren", "Send jobplan", "Status på afklaring"]
+    created = 0
+    for broker in brokers:
+        citizens = Citizen.objects.filter(caseworker=broker).order_by("pk")[: len(offsets)]
+        for citizen, offset, title in zip(citizens, offsets, titles, strict=False):
+            Deadline.objects.create(
+                team=citizen.team,
+                citizen=citizen,
+                owner=broker,
+                kind=DeadlineKind.FOLLOW_UP,
+                title=title,
+                due_at=now + offset,
+                subject=citizen,
+            )
+            created += 1
+    return created

@@ -39,6 +39,7 @@ class Command(BaseCommand):
                 jobcenter, teams, brokers, options["citizens"], progress=bar.update
             )
         self.stdout.write(f"Citizens created: {created}")
+        demo.demo_deadlines(brokers)
         context = {"jobcenter": jobcenter, "teams": teams, "users": users}
         for app in APP_SEEDERS:
             try:
