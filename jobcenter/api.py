@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import django_filters
 from django.contrib.auth import authenticate
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authtoken.models import Token
@@ -46,9 +48,7 @@ class ObtainTokenView(APIView):
             password=serializer.validated_data["password"],
         )
         if user is None or not user.is_active:
-            raise AuthenticationFailed(
-                "Invalid username or password. / Forkert brugernavn eller adgangskode."
-            )
+            raise AuthenticationFailed(_("Invalid username or password."))
         token, _created = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
 
@@ -90,18 +90,22 @@ class CitizenSerializer(serializers.ModelSerializer):
             return ""
         try:
             return cpr_lib.normalise_cpr(value)
-        except Exception as exc:  # Django's ValidationError -> DRF field error
-            raise serializers.ValidationError(list(getattr(exc, "messages", [str(exc)]))) from exc
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from exc
 
     def validate(self, attrs):
         creating = self.instance is None
         if creating and not attrs.get("cpr") and not attrs.get("foreign_id"):
             raise serializers.ValidationError(
-                {"foreign_id": "Enter a CPR number or another identification."}
+                {
+                    "foreign_id": _(
+                        "Enter a CPR number or, for citizens without one, another identification."
+                    )
+                }
             )
         if not creating and ("team" in attrs or "caseworker" in attrs):
             raise serializers.ValidationError(
-                {"team": "Team and caseworker change through reassignment, not here."}
+                {"team": _("Team and personal job broker change through reassignment.")}
             )
         return attrs
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
@@ -28,7 +29,7 @@ class Pagination(PageNumberPagination):
             size = 0
         if size < 1:
             raise ValidationError(
-                {self.page_size_query_param: "Must be a whole number from 1 to 200."}
+                {self.page_size_query_param: _("Must be a whole number from 1 to 200.")}
             )
         return min(size, self.max_page_size)
 
