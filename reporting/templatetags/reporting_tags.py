@@ -56,8 +56,10 @@ def gdpr_table(data, title):
             ),
         )
     return format_html(
-        '<div class="table-responsive"><table class="table table-sm">'
+        '<div class="table-responsive" tabindex="0" role="region" aria-label="{}">'
+        '<table class="table table-sm">'
         '<caption class="caption-top">{}</caption>{}<tbody>{}</tbody></table></div>',
+        title,
         title,
         head,
         body,
