@@ -3,16 +3,17 @@
 Two lists over the read log in a period: users who read many distinct citizens outside
 their own caseload, and users reading at odd hours (before 06:00, from 20:00, weekends,
 local time). Each is one grouped query.
+
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Max, Min, Q
-from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
+from django.db import connection, transaction
+from django.utils import timezone
 
-from jobcenter.models import AuditAction, AuditEvent, Citizen, User
+from jobcenter.models import AuditAction, User
 from reporting.figures import Period
 
 READS = (AuditAction.VIEW, AuditAction.REVEAL_CPR, AuditAction.EXPORT, AuditAction.SEARCH)
@@ -26,44 +27,66 @@ class ReviewCriteria:
     threshold: int = 20  # distinct citizens outside the own caseload
 
 
-def _reads(user: User, period: Period):
-    events = AuditEvent.objects.filter(
-        action__in=READS, at__gte=period.start_at, at__lt=period.end_at
+def _read_filter(user: User, period: Period) -> tuple[str, list]:
+    """SQL condition and parameters for the reads in the period the reviewer may see."""
+    where = (
+        "e.action = ANY(%s) AND e.at >= %s AND e.at < %s "
+        "AND e.user_id IS NOT NULL AND e.citizen_id IS NOT NULL"
     )
+    params: list = [[str(action) for action in READS], period.start_at, period.end_at]
     if not user.is_superuser:
-        events = events.filter(citizen_id__in=Citizen.objects.visible_to(user).values("pk"))
-    return events
+        where += " AND e.citizen_id IN (SELECT id FROM jobcenter_citizen WHERE team_id = ANY(%s))"
+        params.append(sorted(user.team_ids()))
+    return where, params
+
+
+def _rows(sql: str, params: list) -> list[dict]:
+    # Grouping half a million reads by user and citizen wants more than the default 4 MB.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL work_mem = '64MB'")
+        cursor.execute(sql, params)
+        names = [column.name for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def outside_caseload(user: User, criteria: ReviewCriteria) -> list[dict]:
-    """Users who read at least ``threshold`` distinct citizens who are not their own."""
-    foreign = (
-        _reads(user, criteria.period)
-        .filter(citizen_id__isnull=False, user_id__isnull=False)
-        .exclude(citizen__caseworker_id=F("user_id"))
-    )
-    return list(
-        foreign.values("user_id", "username")
-        .annotate(citizens=Count("citizen_id", distinct=True), reads=Count("pk"))
-        .filter(citizens__gte=criteria.threshold)
-        .order_by("-citizens", "username")[:LIMIT]
-    )
+    """Users who read at least ``threshold`` distinct citizens who are not their own.
+
+    Raw SQL: reads are first grouped per (user, citizen), a hash aggregate, so the join and
+    the count per user run on the pairs; COUNT(DISTINCT) would sort every read.
+    """
+    where, params = _read_filter(user, criteria.period)
+    sql = f"""
+        WITH pairs AS (
+            SELECT e.user_id, e.citizen_id, count(*) AS reads, max(e.username) AS username
+            FROM jobcenter_auditevent e WHERE {where}
+            GROUP BY e.user_id, e.citizen_id
+        )
+        SELECT p.user_id, max(p.username) AS username, count(*) AS citizens,
+               sum(p.reads)::int AS reads
+        FROM pairs p JOIN jobcenter_citizen c ON c.id = p.citizen_id
+        WHERE c.caseworker_id IS DISTINCT FROM p.user_id
+        GROUP BY p.user_id HAVING count(*) >= %s
+        ORDER BY citizens DESC, username LIMIT %s
+    """
+    return _rows(sql, [*params, criteria.threshold, LIMIT])
 
 
 def odd_hours(user: User, criteria: ReviewCriteria) -> list[dict]:
     """Users with reads before 06:00, from 20:00 or on a weekend (local time)."""
-    odd = Q(hour__lt=DAY_STARTS) | Q(hour__gte=DAY_ENDS) | Q(weekday__gte=6)
-    return list(
-        _reads(user, criteria.period)
-        .filter(user_id__isnull=False)
-        .annotate(hour=ExtractHour("at"), weekday=ExtractIsoWeekDay("at"))
-        .filter(odd)
-        .values("user_id", "username")
-        .annotate(
-            reads=Count("pk"),
-            citizens=Count("citizen_id", distinct=True),
-            first=Min("at"),
-            last=Max("at"),
+    where, params = _read_filter(user, criteria.period)
+    sql = f"""
+        WITH odd AS (
+            SELECT e.user_id, e.citizen_id, count(*) AS reads, min(e.at) AS first,
+                   max(e.at) AS last, max(e.username) AS username
+            FROM jobcenter_auditevent e, LATERAL (SELECT e.at AT TIME ZONE %s AS local) t
+            WHERE {where} AND (extract(hour FROM t.local) < %s
+                OR extract(hour FROM t.local) >= %s OR extract(isodow FROM t.local) >= 6)
+            GROUP BY e.user_id, e.citizen_id
         )
-        .order_by("-reads", "username")[:LIMIT]
-    )
+        SELECT user_id, max(username) AS username, sum(reads)::int AS reads,
+               count(*) AS citizens, min(first) AS first, max(last) AS last
+        FROM odd GROUP BY user_id ORDER BY reads DESC, username LIMIT %s
+    """
+    zone = timezone.get_current_timezone_name()
+    return _rows(sql, [zone, *params, DAY_STARTS, DAY_ENDS, LIMIT])

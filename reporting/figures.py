@@ -121,7 +121,7 @@ def compute(figure: Figure, scope: ReportScope) -> FigureData | None:
     try:
         return figure.selector(scope)
     except (FigureUnavailable, LookupError, FieldError) as error:
-        logger.info("Report figure %s skipped: %s", figure.key, error)
+        logger.debug("Report figure %s skipped: %s", figure.key, error)
         return None
 
 
