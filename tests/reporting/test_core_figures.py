@@ -55,7 +55,7 @@ def test_caseload_counts_open_cases_per_caseworker(scope, team, other_team, case
     assert data.rows == [
         ["Anna Berg", 1, 1, 2],
         ["Carl Dahl", 1, 0, 1],
-        ["No personal job broker", 1, 0, 1],
+        ["Ingen personlig jobformidler", 1, 0, 1],
     ]
 
 

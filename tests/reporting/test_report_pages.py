@@ -79,7 +79,7 @@ def test_csv_export_is_audited_and_scoped(client, team_lead, team, other_team):
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows == [["Team", "First contacts"], ["Team 1", "2"]]
+    assert rows == [["Team", "Førstegangskontakter"], ["Team 1", "2"]]
     event = AuditEvent.objects.get(action=AuditAction.EXPORT)
     assert event.user == team_lead
     assert event.detail["figure"] == "first_contacts" and event.detail["teams"] == [team.pk]
@@ -108,7 +108,7 @@ def test_xlsx_export_has_the_numbers(client, superuser, team, other_team):
 
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("Team", "First contacts")
+    assert rows[0] == ("Team", "Førstegangskontakter")
     assert ("Team 1", 3) in rows and ("Team 2", 1) in rows
 
 
