@@ -79,8 +79,8 @@ def decision_times(scope: ReportScope) -> FigureData:
         .order_by()
     )
     days: dict[bool, Counter] = {False: Counter(), True: Counter()}
-    for fast_track, submitted, decided_on in pairs:
-        days[bool(fast_track)][working_days_between(submitted, decided_on)] += 1
+    for fast_track, submitted, decided_on, n in pairs:
+        days[bool(fast_track)][working_days_between(submitted, decided_on)] += n
     totals = {
         row["fast_track"]: row
         for row in decided.values("fast_track")
