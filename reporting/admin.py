@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 
+from jobcenter.models import Jobcenter
 from reporting.models import MaintenanceRun, Target
 from reporting.targets import metric_choices
 
@@ -25,6 +26,11 @@ class TargetAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).visible_to(request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "jobcenter" and not request.user.is_superuser:
+            kwargs["queryset"] = Jobcenter.objects.filter(pk__in=request.user.jobcenter_ids())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(MaintenanceRun)
