@@ -42,6 +42,10 @@ class Group:
 class Series:
     name: str
     colour: str
+    y: int = 0
+
+
+LEGEND_LINE = 18
 
 
 def display(value, unit: str = "") -> str:
@@ -89,7 +93,7 @@ def bar_chart(data: FigureData) -> dict | None:
         )
         y += group_height + GROUP_GAP
     series = [
-        Series(str(data.columns[col]), PALETTE[index % len(PALETTE)])
+        Series(str(data.columns[col]), PALETTE[index % len(PALETTE)], index * LEGEND_LINE + 4)
         for index, col in enumerate(columns)
     ]
     summary = "; ".join(
@@ -100,6 +104,8 @@ def bar_chart(data: FigureData) -> dict | None:
     return {
         "width": WIDTH,
         "height": y - GROUP_GAP + TOP,
+        "legend_height": len(series) * LEGEND_LINE + 8,
+        "total_height": y - GROUP_GAP + TOP + len(series) * LEGEND_LINE + 8,
         "axis_x": LABEL_WIDTH,
         "groups": groups,
         "series": series,

@@ -25,7 +25,12 @@ class ReportFilterForm(forms.Form):
         period = default_period()
         if data is not None and not any(key in data for key in ("start", "end", "teams")):
             data = None
-        super().__init__(data, initial={"start": period.start, "end": period.end}, **kwargs)
+        initial = {
+            "start": period.start,
+            "end": period.end,
+            "teams": sorted(default_team_ids(user)),
+        }
+        super().__init__(data, initial=initial, **kwargs)
         self.fields["teams"].queryset = report_teams(user).order_by("jobcenter__name", "name")
 
     def clean(self):

@@ -110,8 +110,8 @@ def figure_export(request, key: str, file_type: str):
 @require_GET
 def target_progress(request):
     _require_reports(request.user)
-    form = YearForm(request.GET or None)
-    year = form.cleaned_data["year"] if form.is_valid() else timezone.localdate().year
+    form = YearForm(request.GET or None, initial={"year": timezone.localdate().year})
+    year = form.cleaned_data["year"] if form.is_valid() else form.initial["year"]
     rows = []
     for target in (
         Target.objects.visible_to(request.user).filter(year=year).select_related("jobcenter")
