@@ -50,7 +50,8 @@ def _rows(sql: str, params: list) -> list[dict]:
 
 
 def outside_caseload(user: User, criteria: ReviewCriteria) -> list[dict]:
-    """Users who read at least ``threshold`` distinct citizens who are not their own.
+    """Users who read at least ``threshold`` distinct citizens who are not their own (a
+    deleted user shows as ``#<id>``).
 
     Raw SQL: reads are first grouped per (user, citizen), a hash aggregate, so the join and
     the count per user run on the pairs; COUNT(DISTINCT) would sort every read.
@@ -58,16 +59,19 @@ def outside_caseload(user: User, criteria: ReviewCriteria) -> list[dict]:
     where, params = _read_filter(user, criteria.period)
     sql = f"""
         WITH pairs AS (
-            SELECT e.user_id, e.citizen_id, count(*) AS reads, max(e.username) AS username
+            SELECT e.user_id, e.citizen_id, count(*) AS reads
             FROM jobcenter_auditevent e WHERE {where}
             GROUP BY e.user_id, e.citizen_id
+        ), per_user AS (
+            SELECT p.user_id, count(*) AS citizens, sum(p.reads)::int AS reads
+            FROM pairs p JOIN jobcenter_citizen c ON c.id = p.citizen_id
+            WHERE c.caseworker_id IS DISTINCT FROM p.user_id
+            GROUP BY p.user_id HAVING count(*) >= %s
         )
-        SELECT p.user_id, max(p.username) AS username, count(*) AS citizens,
-               sum(p.reads)::int AS reads
-        FROM pairs p JOIN jobcenter_citizen c ON c.id = p.citizen_id
-        WHERE c.caseworker_id IS DISTINCT FROM p.user_id
-        GROUP BY p.user_id HAVING count(*) >= %s
-        ORDER BY citizens DESC, username LIMIT %s
+        SELECT pu.user_id, coalesce(u.username, '#' || pu.user_id) AS username, pu.citizens,
+               pu.reads
+        FROM per_user pu LEFT JOIN jobcenter_user u ON u.id = pu.user_id
+        ORDER BY pu.citizens DESC, username LIMIT %s
     """
     return _rows(sql, [*params, criteria.threshold, LIMIT])
 
@@ -78,15 +82,19 @@ def odd_hours(user: User, criteria: ReviewCriteria) -> list[dict]:
     sql = f"""
         WITH odd AS (
             SELECT e.user_id, e.citizen_id, count(*) AS reads, min(e.at) AS first,
-                   max(e.at) AS last, max(e.username) AS username
+                   max(e.at) AS last
             FROM jobcenter_auditevent e, LATERAL (SELECT e.at AT TIME ZONE %s AS local) t
             WHERE {where} AND (extract(hour FROM t.local) < %s
                 OR extract(hour FROM t.local) >= %s OR extract(isodow FROM t.local) >= 6)
             GROUP BY e.user_id, e.citizen_id
+        ), per_user AS (
+            SELECT user_id, sum(reads)::int AS reads, count(*) AS citizens, min(first) AS first,
+                   max(last) AS last
+            FROM odd GROUP BY user_id
         )
-        SELECT user_id, max(username) AS username, sum(reads)::int AS reads,
-               count(*) AS citizens, min(first) AS first, max(last) AS last
-        FROM odd GROUP BY user_id ORDER BY reads DESC, username LIMIT %s
+        SELECT pu.*, coalesce(u.username, '#' || pu.user_id) AS username
+        FROM per_user pu LEFT JOIN jobcenter_user u ON u.id = pu.user_id
+        ORDER BY pu.reads DESC, username LIMIT %s
     """
     zone = timezone.get_current_timezone_name()
     return _rows(sql, [zone, *params, DAY_STARTS, DAY_ENDS, LIMIT])
