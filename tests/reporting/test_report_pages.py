@@ -140,3 +140,30 @@ def test_report_query_count_is_constant_in_citizens(
         CitizenFactory(team=other_team, first_contact_date=dt.date(2026, 3, 1))
         with django_assert_num_queries(14):
             assert client.get(reverse("report"), PERIOD).status_code == 200
+
+
+def test_csv_cells_never_start_a_formula():
+    from reporting.exports import to_csv
+    from reporting.figures import FigureData
+
+    content = to_csv(FigureData(columns=["Team"], rows=[["=HYPERLINK(1)"], ["-"], [5]]))
+
+    assert content.decode("utf-8-sig").splitlines() == ["Team", "'=HYPERLINK(1)", "'-", "5"]
+
+
+def test_targets_query_count_is_constant_in_citizens(
+    client, team_lead, team, jobcenter, django_assert_num_queries
+):
+    from reporting.models import Target
+
+    year = dt.date.today().year
+    Target.objects.create(jobcenter=jobcenter, year=year, metric="first_contacts", value=10)
+    client.force_login(team_lead)
+    # session, user, lead's teams, the user's teams (for the jobcenters and the navigation,
+    # cached), the user's jobcenters (targets visible), the targets, one query per target's
+    # monthly counts, session save (savepoint, update, release).
+    for size in (1, 12):
+        for _ in range(size):
+            CitizenFactory(team=team, first_contact_date=dt.date(year, 1, 2))
+        with django_assert_num_queries(10):
+            assert client.get(reverse("report_targets")).status_code == 200

@@ -138,3 +138,16 @@ def test_read_log_command_and_task(settings, capsys):
     call_command("purge_read_log")
     assert "'audit_events': 1" in capsys.readouterr().out
     assert purge_read_log() == {"audit_events": 0}
+
+
+def test_other_apps_anonymisers_run_with_the_citizen_ids(team):
+    from reporting import services
+
+    old = _closed(team, 4000)
+    seen = []
+    services.register_anonymiser("test_notes", lambda ids: seen.extend(ids) or len(ids))
+    try:
+        counts = citizens_anonymise(now=NOW)
+    finally:
+        services._anonymisers.pop("test_notes")
+    assert seen == [old.pk] and counts["test_notes"] == 1
