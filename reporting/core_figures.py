@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jobcenter.models import Citizen, CitizenStatus, Deadline
+from jobcenter.models import Citizen, CitizenStatus, Deadline, User
 from reporting.figures import Chart, FigureData, ReportScope, register_figure
 
 
@@ -34,23 +34,33 @@ def first_contacts(scope: ReportScope) -> FigureData:
 
 
 def caseload(scope: ReportScope) -> FigureData:
-    """Open cases (active and in employment) per personal job broker, now (one query)."""
-    rows = (
+    """Open cases (active and in employment) per personal job broker, now.
+
+    Two queries: counts grouped by the broker's id alone (no join while grouping), then the
+    names of those brokers.
+    """
+    counts = list(
         Citizen.objects.filter(team_id__in=scope.team_ids)
         .exclude(status=CitizenStatus.CLOSED)
-        .values("caseworker_id", "caseworker__first_name", "caseworker__last_name")
+        .values_list("caseworker_id")
         .annotate(
             active=Count("pk", filter=Q(status=CitizenStatus.ACTIVE)),
             employed=Count("pk", filter=Q(status=CitizenStatus.EMPLOYED)),
         )
-        .order_by("caseworker__last_name", "caseworker__first_name", "caseworker_id")
+        .order_by()
     )
-    table = []
-    for row in rows:
-        name = f"{row['caseworker__first_name']} {row['caseworker__last_name']}".strip()
-        if row["caseworker_id"] is None:
-            name = str(_("No personal job broker"))
-        table.append([name, row["active"], row["employed"], row["active"] + row["employed"]])
+    names = {
+        pk: f"{first} {last}".strip() or username
+        for pk, first, last, username in User.objects.filter(
+            pk__in=[row[0] for row in counts if row[0] is not None]
+        ).values_list("pk", "first_name", "last_name", "username")
+    }
+    table = [
+        [names.get(pk, "") if pk is not None else str(_("No personal job broker")), a, e, a + e]
+        for pk, a, e in counts
+    ]
+    # Brokers by name; citizens without one last.
+    table.sort(key=lambda row: (row[0] == str(_("No personal job broker")), row[0]))
     return FigureData(
         columns=[_("Personal job broker"), _("Active"), _("In employment"), _("Open cases")],
         rows=table,

@@ -120,9 +120,12 @@ def compute(figure: Figure, scope: ReportScope) -> FigureData | None:
     """Run one selector; a missing source app or field skips the figure instead of failing."""
     try:
         return figure.selector(scope)
-    except (FigureUnavailable, LookupError, FieldError) as error:
+    except (FigureUnavailable, LookupError) as error:
         logger.debug("Report figure %s skipped: %s", figure.key, error)
-        return None
+    except FieldError as error:
+        # The source app is there but a field is not as announced: worth a warning.
+        logger.warning("Report figure %s skipped, a field differs: %s", figure.key, error)
+    return None
 
 
 def share(part: int, whole: int) -> float | None:
