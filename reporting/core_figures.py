@@ -11,7 +11,7 @@ from reporting.figures import Chart, FigureData, ReportScope, register_figure
 
 
 def _per_team(scope: ReportScope, counts: dict[int, list[int]], width: int) -> list[list]:
-    return [[team.name, *counts.get(team.pk, [0] * width)] for team in scope.teams]
+    return [[scope.label(team), *counts.get(team.pk, [0] * width)] for team in scope.teams]
 
 
 def first_contacts(scope: ReportScope) -> FigureData:

@@ -57,6 +57,12 @@ class ReportScope:
     def jobcenter_ids(self) -> list[int]:
         return sorted({team.jobcenter_id for team in self.teams})
 
+    def label(self, team: Team) -> str:
+        """The team's name, with its jobcenter's when the scope spans several."""
+        if len(self.jobcenter_ids) > 1:
+            return f"{team.jobcenter.name}: {team.name}"
+        return team.name
+
 
 @dataclass(frozen=True)
 class Chart:

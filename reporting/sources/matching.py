@@ -44,7 +44,7 @@ def pipeline(scope: ReportScope) -> FigureData:
     table = []
     for team in scope.teams:
         row = counts.get(team.pk, {"proposed": 0, "interviews": 0, "hired": 0})
-        table.append([team.name, row["proposed"], row["interviews"], row["hired"]])
+        table.append([scope.label(team), row["proposed"], row["interviews"], row["hired"]])
     return FigureData(
         columns=[_("Team"), _("Matches proposed"), _("Reached interview"), _("Hirings")],
         rows=table,

@@ -62,7 +62,7 @@ def screened_within(scope: ReportScope) -> FigureData:
         row = counts.get(team.pk, {"n": 0, "screened": 0, "disability3": 0})
         table.append(
             [
-                team.name,
+                scope.label(team),
                 row["n"],
                 row["screened"],
                 share(row["screened"], row["n"]),

@@ -71,3 +71,15 @@ def test_overdue_deadlines_per_team(scope, team, other_team):
     data = overdue_deadlines(scope)
 
     assert data.rows == [["Team 1", 2, 1], ["Team 2", 1, 1]]
+
+
+def test_teams_of_several_jobcenters_are_named_with_their_jobcenter(team, outsider):
+    foreign = outsider.memberships.select_related("team__jobcenter").get().team
+    CitizenFactory(team=foreign, first_contact_date=dt.date(2026, 2, 2))
+
+    data = first_contacts(ReportScope(teams=[team, foreign], period=YEAR))
+
+    assert data.rows == [
+        ["Jobcenter Testby: Team 1", 0],
+        [f"Jobcenter Andetsteds: {foreign.name}", 1],
+    ]
