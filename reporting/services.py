@@ -23,6 +23,7 @@ from reporting.models import MaintenanceJob, MaintenanceRun
 
 logger = logging.getLogger(__name__)
 BATCH = 500
+READ_LOG_BATCH = 10_000
 
 # Identity, contact and free text; team, status, dates and benefit type stay for the reports.
 CLEARED_FIELDS = {
@@ -104,8 +105,17 @@ def read_log_purge(*, now: dt.datetime | None = None, days: int | None = None) -
     now = now or timezone.now()
     days = settings.READ_LOG_RETENTION_DAYS if days is None else days
     cutoff = now - dt.timedelta(days=days)
-    with transaction.atomic(), pgtrigger.ignore("jobcenter.AuditEvent:audit_no_delete"):
-        deleted, _ = AuditEvent.objects.filter(at__lt=cutoff).delete()
+    deleted = 0
+    # In batches, each its own transaction, so a big backlog never holds one long lock.
+    while True:
+        with transaction.atomic(), pgtrigger.ignore("jobcenter.AuditEvent:audit_no_delete"):
+            batch = AuditEvent.objects.filter(
+                pk__in=AuditEvent.objects.filter(at__lt=cutoff).values("pk")[:READ_LOG_BATCH]
+            )
+            count, _ = batch.delete()
+        deleted += count
+        if count < READ_LOG_BATCH:
+            break
     counts = {"audit_events": deleted}
     MaintenanceRun.objects.create(
         job=MaintenanceJob.READ_LOG, started_at=now, cutoff=cutoff, counts=counts

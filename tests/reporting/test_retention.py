@@ -151,3 +151,15 @@ def test_other_apps_anonymisers_run_with_the_citizen_ids(team):
     finally:
         services._anonymisers.pop("test_notes")
     assert seen == [old.pk] and counts["test_notes"] == 1
+
+
+def test_read_log_retention_deletes_in_batches(monkeypatch):
+    from reporting import services
+
+    monkeypatch.setattr(services, "READ_LOG_BATCH", 2)
+    for _ in range(5):
+        _event_at(400)
+    _event_at(1)
+
+    assert read_log_purge(now=NOW, days=183) == {"audit_events": 5}
+    assert AuditEvent.objects.count() == 1
