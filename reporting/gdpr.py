@@ -6,16 +6,19 @@ function takes the citizen and returns JSON-serialisable rows (a list of dicts o
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.core.exceptions import FieldError
 from django.db.models import Model
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from jobcenter.models import AuditEvent, Citizen
 
+logger = logging.getLogger(__name__)
 SectionFn = Callable[[Citizen], list[dict] | dict]
 # The encrypted CPR and its lookup hash are never exported; the masked number is.
 CITIZEN_FIELDS = (
@@ -64,7 +67,10 @@ def export(citizen: Citizen) -> list[dict]:
     for section in sections():
         try:
             data = section.collect(citizen)
-        except LookupError:
+        except LookupError:  # the source app is not installed
+            continue
+        except FieldError:
+            logger.warning("Data-export section %s skipped, a field differs", section.key)
             continue
         result.append({"key": section.key, "title": str(section.title), "data": data})
     return result

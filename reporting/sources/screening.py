@@ -1,4 +1,9 @@
-"""Screening at first contact: share screened within 14 days, identified by disability3."""
+"""Screening at first contact: share screened within 14 days, identified by disability3.
+
+Follows ``screening.Screening`` as merged into main: ``citizen``, ``status``
+(``completed`` | ``declined``), ``created_at`` (when screened), ``superseded_at`` (null for
+the current screening), ``disability3`` (boolean, null when unknown).
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,11 @@ from django.utils.translation import gettext_lazy as _
 
 from jobcenter.models import Citizen
 from reporting.figures import Chart, FigureData, ReportScope, register_figure, share
+from reporting.gdpr import register_section
 from reporting.targets import Metric, Monthly, register_metric
 
 SCREENING_DAYS = 14
+COMPLETED = "completed"
 
 
 def screening_model():
@@ -28,13 +35,11 @@ def annotate_screening(citizens):
         F("citizen__first_contact_date") + dt.timedelta(days=SCREENING_DAYS),
         output_field=DateField(),
     )
-    completed = Screening.objects.filter(
-        citizen=OuterRef("pk"), completed_at__isnull=False, declined=False
-    )
-    in_time = completed.annotate(day=TruncDate("completed_at"), last_day=last_day).filter(
+    completed = Screening.objects.filter(citizen=OuterRef("pk"), status=COMPLETED)
+    in_time = completed.annotate(day=TruncDate("created_at"), last_day=last_day).filter(
         day__lte=F("last_day")
     )
-    identified = completed.filter(superseded_by__isnull=True, outcome__disability3=True)
+    identified = completed.filter(superseded_at__isnull=True, disability3=True)
     return citizens.annotate(in_time=Exists(in_time), identified=Exists(identified))
 
 
@@ -96,7 +101,26 @@ def screened_monthly(jobcenter_ids: list[int], year: int) -> Monthly:
     return {month: (screened, n) for month, screened, n in rows}
 
 
+def screenings_held(citizen) -> list[dict]:
+    """The citizen's screenings (health data) for the right of access."""
+    return list(
+        screening_model()
+        .objects.filter(citizen_id=citizen.pk)
+        .order_by("created_at")
+        .values(
+            "created_at",
+            "status",
+            "answers",
+            "outcome",
+            "disability3",
+            "summary",
+            "superseded_at",
+        )
+    )
+
+
 def register() -> None:
+    register_section("screenings", _("Screenings"), screenings_held, order=30)
     register_metric(
         Metric(
             "screened_within_14_days",

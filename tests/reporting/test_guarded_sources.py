@@ -32,10 +32,13 @@ def _stand_ins():
             "__module__": __name__,
             "Meta": Meta,
             "citizen": models.ForeignKey("jobcenter.Citizen", models.CASCADE, related_name="+"),
-            "completed_at": models.DateTimeField(null=True),
-            "declined": models.BooleanField(default=False),
-            "superseded_by": models.ForeignKey("self", models.SET_NULL, null=True),
+            "status": models.CharField(max_length=20, default="completed"),
+            "created_at": models.DateTimeField(),
+            "superseded_at": models.DateTimeField(null=True),
+            "disability3": models.BooleanField(null=True),
+            "answers": models.JSONField(default=dict),
             "outcome": models.JSONField(default=dict),
+            "summary": models.CharField(max_length=20, default="unknown"),
         },
     )
 
@@ -131,22 +134,37 @@ def test_screened_within_14_days_and_disability3(stand_ins, team, other_team):
     first = dt.date(2026, 2, 2)
     in_time = CitizenFactory(team=team, first_contact_date=first)
     Screening.objects.create(
-        citizen=in_time,
-        completed_at=at(first + dt.timedelta(days=14), 23),
-        outcome={"disability3": True},
+        citizen=in_time, created_at=at(first + dt.timedelta(days=14), 23), disability3=True
     )
     late = CitizenFactory(team=team, first_contact_date=first)
-    Screening.objects.create(citizen=late, completed_at=at(first + dt.timedelta(days=15), 1))
+    Screening.objects.create(citizen=late, created_at=at(first + dt.timedelta(days=15), 1))
     declined = CitizenFactory(team=team, first_contact_date=first)
-    Screening.objects.create(citizen=declined, completed_at=at(first), declined=True)
+    Screening.objects.create(citizen=declined, created_at=at(first), status="declined")
+    superseded = CitizenFactory(team=team, first_contact_date=first)  # identified earlier only
+    Screening.objects.create(
+        citizen=superseded, created_at=at(first), disability3=True, superseded_at=at(first, 12)
+    )
+    Screening.objects.create(citizen=superseded, created_at=at(first, 12), disability3=False)
     CitizenFactory(team=team, first_contact_date=first)  # not screened
     old = CitizenFactory(team=team, first_contact_date=dt.date(2025, 6, 1))
-    Screening.objects.create(citizen=old, completed_at=at(dt.date(2025, 6, 2)))
+    Screening.objects.create(citizen=old, created_at=at(dt.date(2025, 6, 2)))
 
     data = compute(get_figure("screened_within_14_days"), ReportScope([team, other_team], PERIOD))
 
-    # 4 first contacts; 1 screened in time (25 %); 1 identified (25 %).
-    assert data.rows == [["Team 1", 4, 1, 25.0, 1, 25.0], ["Team 2", 0, 0, None, 0, None]]
+    # 5 first contacts; 2 screened in time (40 %); 1 identified now (20 %).
+    assert data.rows == [["Team 1", 5, 2, 40.0, 1, 20.0], ["Team 2", 0, 0, None, 0, None]]
+
+
+def test_screenings_are_in_the_citizens_data(stand_ins, citizen):
+    from reporting import gdpr
+
+    stand_ins["screening"].objects.create(
+        citizen=citizen, created_at=at(dt.date(2026, 2, 2)), answers={"seeing": "a_lot"}
+    )
+
+    sections = {section["key"]: section["data"] for section in gdpr.export(citizen)}
+
+    assert sections["screenings"][0]["answers"] == {"seeing": "a_lot"}
 
 
 def test_applications_grants_and_decision_times(stand_ins, team):
