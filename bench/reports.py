@@ -10,6 +10,7 @@ Run: DATABASE_URL=postgres:///jc_bench_reports .venv/bin/python bench/reports.py
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import statistics
@@ -159,6 +160,8 @@ def main() -> None:
     all_teams = "&".join(f"teams={pk}" for pk in Team.objects.values_list("pk", flat=True))
     year = timezone.localdate().year
     period = f"start={year - 1}-01-01&end={year}-12-31"
+    today = timezone.localdate()
+    week = today - dt.timedelta(days=7)
     citizen = Citizen.objects.filter(team__name="Team 0").order_by("pk").first()
     pages = [
         (lead, "report (team lead, own team)", f"/reports/?{period}"),
@@ -171,7 +174,8 @@ def main() -> None:
         (lead, "targets", "/reports/targets/"),
         (lead, "citizen data (GDPR, JSON)", f"/reports/citizens/{citizen.pk}/data/?format=json"),
         (admin, "report (superuser, all teams)", f"/reports/?{period}"),
-        (admin, "access review (30 days)", "/reports/access-review/"),
+        (admin, "access review (30 days, default)", "/reports/access-review/"),
+        (admin, "access review (7 days)", f"/reports/access-review/?start={week}&end={today}"),
     ]
     size = f"{Citizen.objects.count()} citizens, {DEADLINES} deadlines, {READS} reads"
     for user, name, url in pages:
