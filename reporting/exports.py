@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -36,7 +37,7 @@ def to_csv(data: FigureData) -> bytes:
 def to_xlsx(data: FigureData, title: str) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = title[:31]
+    sheet.title = re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:31] or "Data"
     sheet.append([str(column) for column in data.columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -167,3 +167,12 @@ def test_targets_query_count_is_constant_in_citizens(
             CitizenFactory(team=team, first_contact_date=dt.date(year, 1, 2))
         with django_assert_num_queries(10):
             assert client.get(reverse("report_targets")).status_code == 200
+
+
+def test_xlsx_sheet_title_is_made_valid():
+    from reporting.exports import to_xlsx
+    from reporting.figures import FigureData
+
+    content = to_xlsx(FigureData(columns=["A"], rows=[[1]]), "Mål: 2026/27 [alle]?")
+
+    assert load_workbook(io.BytesIO(content)).active.title == "Mål  2026 27  alle"
