@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.core.exceptions import FieldError
+from django.core.exceptions import FieldDoesNotExist, FieldError
 from django.db.models import Model
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -149,6 +149,32 @@ def read_log(citizen: Citizen) -> list[dict]:
         }
         for event in events
     ]
+
+
+EXTRA_LABELS = {
+    "id": _("Number"),
+    "personal_job_broker": _("Personal job broker"),
+    "object": _("Object"),
+    "object_id": _("Object number"),
+    "event": _("Event"),
+    "at": _("Time"),
+    "by_user_id": _("By user (number)"),
+    "changed": _("Changed fields"),
+    "user": _("User"),
+    "action_label": _("Action"),
+}
+
+
+def field_label(key: str) -> str:
+    """A readable heading for an export key: the model field's name where there is one."""
+    if key in EXTRA_LABELS:
+        return str(EXTRA_LABELS[key])
+    for model in (Citizen, AuditEvent, apps.get_model("jobcenter", "Deadline")):
+        try:
+            return str(model._meta.get_field(key).verbose_name).capitalize()
+        except FieldDoesNotExist:
+            continue
+    return key.replace("_", " ").capitalize()
 
 
 def register_core_sections() -> None:

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from reporting.gdpr import field_label
+
 register = template.Library()
 
 
@@ -34,7 +36,7 @@ def gdpr_table(data, title):
         body = format_html_join(
             "",
             '<tr><th scope="row">{}</th><td>{}</td></tr>',
-            ((k, _text(v)) for k, v in data.items()),
+            ((field_label(k), _text(v)) for k, v in data.items()),
         )
         head = format_html(
             '<thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead>',
@@ -45,7 +47,7 @@ def gdpr_table(data, title):
         columns = list(data[0].keys())
         head = format_html(
             "<thead><tr>{}</tr></thead>",
-            format_html_join("", '<th scope="col">{}</th>', ((c,) for c in columns)),
+            format_html_join("", '<th scope="col">{}</th>', ((field_label(c),) for c in columns)),
         )
         body = format_html_join(
             "",
