@@ -84,22 +84,20 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
+    def _memberships(self) -> list[tuple[int, str]]:
+        """(team, role) pairs, read once per user object: scoping asks often."""
+        cached = self.__dict__.get("_memberships_cache")
+        if cached is None:
+            cached = list(self.memberships.values_list("team_id", "role")) if self.pk else []
+            self.__dict__["_memberships_cache"] = cached
+        return cached
+
     def team_ids(self, *roles: str) -> set[int]:
-        """The teams this user belongs to (with one of ``roles`` if given), cached per object."""
-        cache = self.__dict__.setdefault("_team_ids_cache", {})
-        if roles not in cache:
-            memberships = self.memberships.all() if self.pk else Membership.objects.none()
-            if roles:
-                memberships = memberships.filter(role__in=roles)
-            cache[roles] = set(memberships.values_list("team_id", flat=True))
-        return cache[roles]
+        """The teams this user belongs to, with one of ``roles`` if given."""
+        return {team for team, role in self._memberships() if not roles or role in roles}
 
     def roles(self) -> set[str]:
-        cache = self.__dict__.setdefault("_roles_cache", None)
-        if cache is None:
-            cache = set(self.memberships.values_list("role", flat=True)) if self.pk else set()
-            self.__dict__["_roles_cache"] = cache
-        return cache
+        return {role for _, role in self._memberships()}
 
     def jobcenter_ids(self) -> set[int]:
         return set(

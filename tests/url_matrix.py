@@ -47,6 +47,12 @@ MATRIX = {
     "screening_detail": ("get", "screening", row(302, 200, 404, 200, 404, 404)),
     "screening-list": ("get", None, row(403, 200, 403, 200, 200, 200)),
     "screening-detail": ("get", "screening", row(403, 200, 403, 200, 404, 404)),
+    # Reports: team leads (their teams, or their jobcenter's); the access review is for staff.
+    "report": ("get", None, row(302, 403, 403, 200, 200, 200)),
+    "report_targets": ("get", None, row(302, 403, 403, 200, 200, 200)),
+    "report_figure_export": ("get", "figure_export", row(302, 403, 403, 200, 200, 200)),
+    "citizen_data_export": ("get", "citizen", row(302, 200, 403, 200, 404, 404)),
+    "access_review": ("get", None, row(302, 403, 403, 403, 403, 403)),
 }
 
 
@@ -60,6 +66,8 @@ def url_args(kind: str | None, *, citizen, cast) -> list:
         # A fresh deadline each time: marking one done changes it.
         deadline = DeadlineFactory(team=citizen.team, citizen=citizen, owner=cast["caseworker"])
         return [deadline.pk]
+    if kind == "figure_export":
+        return ["first_contacts", "csv"]
     if kind == "screening":
         from tests.screening.factories import screen
 

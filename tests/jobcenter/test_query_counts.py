@@ -38,8 +38,8 @@ def test_citizen_list_queries(client, team, caseworker, django_assert_num_querie
     _grow(team, caseworker, 30)
     client.force_login(caseworker)
     client.get("/citizens/")
-    # session, user, the user's teams (scope), count, the user's case-role teams (may add?),
-    # the filter form's team and caseworker choices (2), the page of citizens with team and
-    # caseworker joined, and the session save (savepoint, update, release).
-    with django_assert_num_queries(11):
+    # session, user, the user's memberships (read once for scope, permissions and menu),
+    # count, the filter form's team and caseworker choices (2), the page of citizens with
+    # team and caseworker joined, and the session save (savepoint, update, release).
+    with django_assert_num_queries(10):
         client.get("/citizens/")

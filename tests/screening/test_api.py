@@ -161,12 +161,12 @@ def test_list_query_count_is_constant(api, caseworker, citizen, django_assert_nu
     # 1 the user's team ids (visible_to), 2 count, 3 the page of screenings with questionnaire,
     # 4 one INSERT of audit events for the page
     screen(citizen, caseworker)
-    caseworker.__dict__.pop("_team_ids_cache", None)
+    caseworker.__dict__.pop("_memberships_cache", None)
     with django_assert_num_queries(4):
         first = api.get(URL)
     for _ in range(5):
         screen(CitizenFactory(team=citizen.team), caseworker)
-    caseworker.__dict__.pop("_team_ids_cache", None)
+    caseworker.__dict__.pop("_memberships_cache", None)
     with django_assert_num_queries(4):
         second = api.get(URL)
     assert first.data["count"] == 1 and second.data["count"] == 6

@@ -83,7 +83,7 @@ def test_the_panel_costs_one_query(rf, team_lead, cohort, django_assert_num_quer
 
     request = rf.get("/", {"screening_from": "2026-09-01", "screening_to": "2026-09-30"})
     request.user = team_lead
-    team_lead.__dict__.pop("_team_ids_cache", None)
+    team_lead.__dict__.pop("_memberships_cache", None)
     # 1 the lead's team ids, 2 the one aggregate over citizens with two subqueries
     with django_assert_num_queries(2):
         context = dashboard_panel(request)
