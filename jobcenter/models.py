@@ -358,6 +358,12 @@ class Deadline(models.Model):
             ),
             models.Index(fields=["owner", "done_at", "due_at"]),
             models.Index(fields=["content_type", "object_id"]),
+            # The reminder pass finds open deadlines of a kind in a due_at window.
+            models.Index(
+                fields=["kind", "due_at"],
+                condition=Q(done_at__isnull=True),
+                name="deadline_open_kind_due",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -435,3 +441,15 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action}"
+
+
+# Reminders and notifications live in their own module to keep this one small.
+from jobcenter.reminder_models import (  # noqa: E402, F401
+    Heartbeat,
+    Notification,
+    NotificationPreference,
+    Reminder,
+    ReminderStatus,
+    Stage,
+    StageConfig,
+)
