@@ -354,7 +354,7 @@ def run_pass(
         result.stale, stale_digest_users = reminders_reset_stale_claims()
         result.created = reminders_create(now=now)
         result.requeued = reminders_claim_requeue()
-        result.queued = queue(result.created + result.requeued)
+        result.queued = queue(result.created + result.requeued) or 0
         result.digests = sorted(set(digest_users_due(now=now)) | stale_digest_users)
         queue_digest(result.digests)
     except Exception as exc:
