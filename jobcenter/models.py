@@ -358,11 +358,12 @@ class Deadline(models.Model):
             ),
             models.Index(fields=["owner", "done_at", "due_at"]),
             models.Index(fields=["content_type", "object_id"]),
-            # The reminder pass finds open deadlines of a kind in a due_at window.
+            # The reminder pass reads open deadlines in due_at windows from this index alone.
             models.Index(
-                fields=["kind", "due_at"],
+                fields=["due_at"],
+                include=["id", "kind", "owner", "citizen", "team"],
                 condition=Q(done_at__isnull=True),
-                name="deadline_open_kind_due",
+                name="deadline_open_due_covering",
             ),
         ]
 
