@@ -20,7 +20,7 @@ from jobcenter.models import (
     ReminderStatus,
     User,
 )
-from jobcenter.reminder_models import EmailChoice
+from jobcenter.reminder_models import EmailChoice, Stage
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +82,8 @@ def _reminder_context(reminder: Reminder) -> dict:
     deadline = reminder.deadline
     return {
         "recipient": reminder.recipient,
-        "stage": reminder.get_stage_display(),
+        # Lazy labels: rendered inside translation.override, in the recipient's language.
+        "stage": Stage(reminder.stage).label,
         "stage_code": reminder.stage,
         "title": emails.scrub(deadline.title),
         "kind": deadline.kind_label,

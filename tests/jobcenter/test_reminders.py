@@ -254,3 +254,23 @@ def test_send_reminders_command_runs_the_same_pass(setup):
         call_command("send_reminders", "--sync")
     assert len(mail.outbox) == 1
     assert Reminder.objects.get().status == ReminderStatus.SENT
+
+
+def test_the_pass_resets_a_dead_workers_claim_and_queues_it_again(setup, settings):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    settings.REMINDER_CLAIM_TIMEOUT = 60
+    _deadline(setup, local(2026, 3, 11, 16))
+    created = _pass(local(2026, 3, 11, 7, 5)).created
+    Reminder.objects.filter(pk__in=created).update(
+        status=ReminderStatus.SENDING, claimed_at=timezone.now() - dt.timedelta(seconds=30)
+    )
+    assert _pass(local(2026, 3, 11, 7, 10)).stale == 0  # a live worker may still be sending
+    Reminder.objects.update(claimed_at=timezone.now() - dt.timedelta(seconds=120))
+    queued = []
+    result = _pass(local(2026, 3, 11, 7, 15), queue=lambda ids: queued.extend(ids))
+    assert result.stale == 1 and queued == created
+    assert reminder_sending.send_batch(queued) == 1
+    assert len(mail.outbox) == 1

@@ -224,9 +224,10 @@ def test_a_worker_killed_while_sending_is_followed_by_exactly_one_mail(
         assert mailbox.count() == 0
         fresh.start()
         time.sleep(3.5)  # the claim is now stale for the new worker and this pass
+        # Two recoveries race here, as in production: the killed worker's message comes back
+        # (visibility timeout) and the next pass resets the stale claim and queues it again.
         with override_settings(REMINDER_CLAIM_TIMEOUT=3):
-            result = _pass_at(local(2026, 3, 11, 7, 10))
-        assert result.stale == 1 and result.requeued == [reminder.pk]
+            _pass_at(local(2026, 3, 11, 7, 10))
         assert mailbox.wait_for(1, timeout=40) == 1, fresh.log()[-2000:]
         # The redelivered message of the killed worker (visibility timeout 4 s) arrives too.
         assert mailbox.settle(12) == 1
