@@ -135,20 +135,25 @@ def _reset() -> None:
         cursor.execute("VACUUM ANALYZE jobcenter_reminder")
 
 
-def bench_find() -> float:
+def bench_find() -> tuple[float, float]:
+    """(database execution time, wall time including fetching the rows), medians in ms."""
     _reset()
     windows = reminders.stage_windows(NOW)
     sql, params = reminders.find_sql(windows)
-    times, rows = [], 0
+    times, walls, rows = [], [], 0
     with connection.cursor() as cursor:
         for _ in range(RUNS):
+            started = time.perf_counter()
+            cursor.execute(sql, params)
+            assert len(cursor.fetchall()) == ENTERING
+            walls.append((time.perf_counter() - started) * 1000)
             cursor.execute("EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) " + sql, params)
             plan = cursor.fetchone()[0]
             plan = json.loads(plan) if isinstance(plan, str) else plan
             times.append(plan[0]["Execution Time"])
             rows = plan[0]["Plan"]["Actual Rows"]
     assert rows == ENTERING, rows
-    return statistics.median(times)
+    return statistics.median(times), statistics.median(walls)
 
 
 def bench_create_and_queue() -> tuple[float, int]:
@@ -175,7 +180,7 @@ def main() -> None:
     if "bench" not in connection.settings_dict["NAME"]:
         sys.exit("Point DATABASE_URL at a bench database, e.g. postgres:///jc_bench_reminders")
     seed()
-    find_ms = bench_find()
+    find_ms, find_wall_ms = bench_find()
     create_s, created = bench_create_and_queue()
     size = f"{DEADLINES} deadlines, {ENTERING} entering a stage"
     print(
@@ -185,6 +190,17 @@ def main() -> None:
                 "data_size": size,
                 "figure": round(find_ms, 1),
                 "unit": "ms (database execution time, median)",
+                "target": 50,
+            }
+        )
+    )
+    print(
+        json.dumps(
+            {
+                "benchmark": "reminders_pass_find_wall",
+                "data_size": size,
+                "figure": round(find_wall_ms, 1),
+                "unit": "ms (query plus fetching the 10000 rows in Python, median)",
                 "target": 50,
             }
         )
