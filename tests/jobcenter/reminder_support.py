@@ -46,7 +46,10 @@ def local(*args) -> dt.datetime:
 
 
 def flush_broker() -> None:
-    redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
+    """Drop queued and unacknowledged task messages left by earlier runs (not the whole db)."""
+    client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    queues = ["celery"] + [f"celery\x06\x16{step}" for step in range(1, 10)]
+    client.delete(*queues, "unacked", "unacked_index", "unacked_mutex")
 
 
 class Mailbox:
