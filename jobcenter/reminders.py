@@ -42,15 +42,18 @@ from jobcenter.models import (
     Deadline,
     Heartbeat,
     Reminder,
-    ReminderStatus,
     StageConfig,
 )
 from jobcenter.reminder_models import STAGE_ORDER
+from jobcenter.reminder_queue import (  # noqa: F401 (queue_batches is part of this API)
+    HEARTBEAT,
+    queue_batches,
+    queue_digests,
+    record_failure,
+)
 from jobcenter.workdays import add_working_days
 
 logger = logging.getLogger(__name__)
-
-HEARTBEAT = "reminders"
 
 
 # --- When does a stage fire? -------------------------------------------------------------
@@ -310,49 +313,6 @@ def digest_users_due(*, now: dt.datetime) -> list[int]:
     return users
 
 
-# --- Queueing ---------------------------------------------------------------------------------
-
-
-def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def queue_batches(ids: list[int]) -> int:
-    """One task per batch; on a broker failure the rows stay pending for the next pass."""
-    from jobcenter.tasks import send_reminder_batch
-
-    queued = 0
-    try:
-        with send_reminder_batch.app.producer_or_acquire() as producer:
-            for chunk in _chunks(ids, settings.REMINDER_BATCH_SIZE):
-                send_reminder_batch.apply_async(
-                    (chunk,), producer=producer, retry=True, retry_policy={"max_retries": 2}
-                )
-                queued += len(chunk)
-    except Exception as exc:
-        unqueued = ids[queued:]
-        Reminder.objects.filter(pk__in=unqueued, status=ReminderStatus.PENDING).update(
-            queued_at=None
-        )
-        _record_failure(f"Queueing {len(unqueued)} reminders failed: {exc!r}")
-        logger.exception("Could not queue %d reminders; the next pass retries", len(unqueued))
-    return queued
-
-
-def queue_digests(user_ids: Iterable[int]) -> None:
-    from jobcenter.models import NotificationPreference
-    from jobcenter.tasks import send_digest
-
-    for user_id in user_ids:
-        try:
-            send_digest.apply_async((user_id,), retry=True, retry_policy={"max_retries": 2})
-        except Exception as exc:
-            NotificationPreference.objects.filter(user_id=user_id).update(last_digest_on=None)
-            _record_failure(f"Queueing the digest of user {user_id} failed: {exc!r}")
-            logger.exception("Could not queue the digest of user %s", user_id)
-
-
 # --- The pass ---------------------------------------------------------------------------------
 
 
@@ -364,13 +324,6 @@ class PassResult:
     digests: list[int] = field(default_factory=list)
     queued: int = 0
     duration_ms: int = 0
-
-
-def _record_failure(message: str) -> None:
-    heartbeat, _created = Heartbeat.objects.get_or_create(name=HEARTBEAT)
-    Heartbeat.objects.filter(pk=heartbeat.pk).update(
-        last_error=message[:2000], last_error_at=timezone.now(), failures=heartbeat.failures + 1
-    )
 
 
 def run_pass(
@@ -389,29 +342,34 @@ def run_pass(
         result.stale, stale_digest_users = reminders_reset_stale_claims()
         result.created = reminders_create(now=now)
         result.requeued = reminders_claim_requeue()
-        result.queued = queue(result.created + result.requeued) or 0
         result.digests = sorted(set(digest_users_due(now=now)) | stale_digest_users)
-        queue_digest(result.digests)
     except Exception as exc:
-        _record_failure(f"The reminder pass failed: {exc!r}")
+        record_failure(f"The reminder pass failed: {exc!r}")
         logger.exception("The reminder pass failed")
         raise
-    result.duration_ms = int((time.perf_counter() - started) * 1000)
-    Heartbeat.objects.update_or_create(
-        name=HEARTBEAT,
-        defaults={
-            "last_run_at": timezone.now(),
-            "last_duration_ms": result.duration_ms,
-            "last_created": len(result.created),
-            "last_queued": result.queued,
-        },
-    )
-    logger.info(
-        "Reminder pass: %d created, %d requeued, %d stale claims, %d digests, %d ms",
-        len(result.created),
-        len(result.requeued),
-        result.stale,
-        len(result.digests),
-        result.duration_ms,
-    )
+
+    def send_out() -> None:
+        # After commit: the workers must see the rows the messages point at.
+        result.queued = queue(result.created + result.requeued) or 0
+        queue_digest(result.digests)
+        result.duration_ms = int((time.perf_counter() - started) * 1000)
+        Heartbeat.objects.update_or_create(
+            name=HEARTBEAT,
+            defaults={
+                "last_run_at": timezone.now(),
+                "last_duration_ms": result.duration_ms,
+                "last_created": len(result.created),
+                "last_queued": result.queued,
+            },
+        )
+        logger.info(
+            "Reminder pass: %d created, %d requeued, %d stale claims, %d digests, %d ms",
+            len(result.created),
+            len(result.requeued),
+            result.stale,
+            len(result.digests),
+            result.duration_ms,
+        )
+
+    transaction.on_commit(send_out)
     return result

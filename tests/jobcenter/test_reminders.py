@@ -9,6 +9,7 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.test import TestCase
 
 from jobcenter import reminder_sending, reminders
 from jobcenter.models import (
@@ -52,7 +53,8 @@ def _deadline(setup, due_at, **kwargs):
 def _pass(when, **kwargs):
     kwargs.setdefault("queue", _no_queue)
     kwargs.setdefault("queue_digest", lambda users: None)
-    with time_machine.travel(when, tick=False):
+    # The pass queues on commit; the test's transaction never commits, so run them here.
+    with time_machine.travel(when, tick=False), TestCase.captureOnCommitCallbacks(execute=True):
         return reminders.run_pass(**kwargs)
 
 
@@ -250,7 +252,10 @@ def test_no_email_preference_still_notifies_in_the_app(setup):
 
 def test_send_reminders_command_runs_the_same_pass(setup):
     _deadline(setup, local(2026, 3, 11, 16))
-    with time_machine.travel(local(2026, 3, 11, 7, 5), tick=False):
+    with (
+        time_machine.travel(local(2026, 3, 11, 7, 5), tick=False),
+        TestCase.captureOnCommitCallbacks(execute=True),
+    ):
         call_command("send_reminders", "--sync")
     assert len(mail.outbox) == 1
     assert Reminder.objects.get().status == ReminderStatus.SENT
