@@ -7,7 +7,13 @@ class JobcenterConfig(AppConfig):
     verbose_name = _("Jobcenter")
 
     def ready(self) -> None:
-        from jobcenter import permissions, signals, timeline  # noqa: F401 (registration)
+        from jobcenter import (  # noqa: F401 (registration)
+            permissions,
+            reminder_admin,
+            reminder_signals,
+            signals,
+            timeline,
+        )
         from jobcenter.navigation import NavItem, register_nav_item
 
         register_nav_item(NavItem(_("Dashboard"), "dashboard", "house", lambda u: True, order=0))

@@ -356,6 +356,13 @@ class Deadline(models.Model):
             ),
             models.Index(fields=["owner", "done_at", "due_at"]),
             models.Index(fields=["content_type", "object_id"]),
+            # The reminder pass reads open deadlines in due_at windows from this index alone.
+            models.Index(
+                fields=["due_at"],
+                include=["id", "kind", "owner", "citizen", "team"],
+                condition=Q(done_at__isnull=True),
+                name="deadline_open_due_covering",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -433,3 +440,15 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action}"
+
+
+# Reminders and notifications live in their own module to keep this one small.
+from jobcenter.reminder_models import (  # noqa: E402, F401
+    Heartbeat,
+    Notification,
+    NotificationPreference,
+    Reminder,
+    ReminderStatus,
+    Stage,
+    StageConfig,
+)

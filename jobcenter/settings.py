@@ -286,3 +286,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Deadline reminders (see jobcenter/reminders.py for the delivery guarantees).
+REMINDER_PASS_MINUTES = env_int("REMINDER_PASS_MINUTES", 5)
+REMINDER_BATCH_SIZE = env_int("REMINDER_BATCH_SIZE", 500)
+REMINDER_LOOKBACK_DAYS = env_int("REMINDER_LOOKBACK_DAYS", 7)
+# A claim older than this is taken to belong to a dead worker and is sent again.
+REMINDER_CLAIM_TIMEOUT = env_int("REMINDER_CLAIM_TIMEOUT", 300)
+# Pending reminders queued longer ago than this are queued again (lost message, broker down).
+REMINDER_REQUEUE_AFTER = env_int("REMINDER_REQUEUE_AFTER", 600)

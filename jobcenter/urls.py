@@ -7,10 +7,12 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from jobcenter import api, views
+from jobcenter import api, reminder_api, views
 
 router = SimpleRouter()
 router.register("citizens", api.CitizenViewSet, basename="citizen")
+router.register("deadlines", reminder_api.DeadlineViewSet, basename="deadline")
+router.register("notifications", reminder_api.NotificationViewSet, basename="notification")
 
 api_v1 = [
     path("auth/token/", api.ObtainTokenView.as_view(), name="api_token"),
@@ -33,6 +35,7 @@ urlpatterns = [
     path("compensation/", include("compensation.urls")),
     path("matching/", include("matching.urls")),
     path("reports/", include("reporting.urls")),
+    path("notifications/", include("jobcenter.notification_urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
