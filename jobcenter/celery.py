@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jobcenter.settings")
 
@@ -20,5 +21,14 @@ app.conf.beat_schedule = {
         "task": "jobcenter.tasks.reminders_pass",
         "schedule": _REMINDER_PASS_SECONDS,
         "options": {"expires": _REMINDER_PASS_SECONDS},
+    },
+    # Data protection: the read log after its retention, closed citizens after theirs.
+    "reporting-purge-read-log": {
+        "task": "reporting.tasks.purge_read_log",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "reporting-anonymise-closed-citizens": {
+        "task": "reporting.tasks.anonymise_closed_citizens",
+        "schedule": crontab(hour=3, minute=0),
     },
 }
