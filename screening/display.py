@@ -15,6 +15,15 @@ from screening.questionnaire import question_map, text
 IDENTIFIERS = ("disability1", "disability2", "disability3", "disability4")
 
 
+def identifier_meanings() -> dict[str, str]:
+    return {
+        "disability1": _("at least one domain with some difficulty or more"),
+        "disability2": _("two domains with some difficulty, or one with a lot or more"),
+        "disability3": _("at least one domain with a lot of difficulty or more"),
+        "disability4": _("at least one domain the citizen cannot do at all"),
+    }
+
+
 def scheme_label(code: str) -> str:
     try:
         return str(SchemeCode(code).label)
@@ -63,13 +72,19 @@ def present_outcome(screening: Screening) -> dict:
         for entry in outcome.get("suggested_schemes", [])
     ]
     enhanced = outcome.get("enhanced", {})
+    meanings = identifier_meanings()
     next_steps = outcome.get("next_steps", {})
     return {
         "summary": Summary(outcome.get("summary", "unknown")).label
         if outcome.get("summary") in Summary.values
         else outcome.get("summary", ""),
         "identifiers": [
-            {"name": name, "value": yes_no_unknown(outcome.get(name))} for name in IDENTIFIERS
+            {
+                "name": name,
+                "meaning": meanings[name],
+                "value": yes_no_unknown(outcome.get(name)),
+            }
+            for name in IDENTIFIERS
         ],
         "enhanced": [
             {"name": _("Upper body"), "value": yes_no_unknown(enhanced.get("upper_body"))},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from jobcenter import events
 from jobcenter.audit import audit
-from jobcenter.models import AuditAction, Citizen, DeadlineKind, User
+from jobcenter.models import AuditAction, Citizen, Deadline, DeadlineKind, User
 from jobcenter.services import date_to_deadline, deadline_create
 from screening.models import Questionnaire, Screening, ScreeningStatus, SuggestionRule
 from screening.outcome import DECLINED_OUTCOME, RuleSpec, compute_outcome
@@ -52,13 +53,21 @@ def _check(user: User, citizen: Citizen) -> None:
         raise PermissionDenied
 
 
-def _supersede_current(citizen: Citizen) -> Screening | None:
+def _supersede_current(citizen: Citizen, by: User) -> Screening | None:
     # Lock the citizen so two screenings saved at once cannot both become current.
     Citizen.objects.select_for_update().filter(pk=citizen.pk).first()
     current = Screening.objects.filter(citizen=citizen, superseded_at__isnull=True).first()
     if current is not None:
-        current.superseded_at = timezone.now()
+        now = timezone.now()
+        current.superseded_at = now
         current.save(update_fields=["superseded_at"])
+        # The corrected screening's follow-up is replaced by whatever the new one asks for.
+        Deadline.objects.filter(
+            content_type=ContentType.objects.get_for_model(Screening),
+            object_id=current.pk,
+            kind=DeadlineKind.SCREENING_FOLLOW_UP,
+            done_at__isnull=True,
+        ).update(done_at=now, done_by=by)
     return current
 
 
@@ -83,7 +92,7 @@ def screening_complete(
     if outcome["next_steps"]["follow_up"]:
         follow_up_due = timezone.localdate() + dt.timedelta(weeks=follow_up_weeks())
         outcome["next_steps"]["follow_up_due"] = follow_up_due.isoformat()
-    previous = _supersede_current(citizen)
+    previous = _supersede_current(citizen, screened_by)
     screening = Screening.objects.create(
         citizen=citizen,
         questionnaire=questionnaire,
@@ -144,7 +153,7 @@ def screening_decline(
     """Record that the citizen declined the screening (their right: it is not a decision)."""
     _check(declined_by, citizen)
     questionnaire = current_questionnaire()
-    previous = _supersede_current(citizen)
+    previous = _supersede_current(citizen, declined_by)
     screening = Screening.objects.create(
         citizen=citizen,
         questionnaire=questionnaire,

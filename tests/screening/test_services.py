@@ -41,6 +41,14 @@ def test_only_some_difficulty_sets_a_follow_up_deadline_in_four_weeks(citizen, c
     assert screening.outcome["next_steps"]["follow_up_due"] == deadline.due_at.date().isoformat()
 
 
+def test_a_correction_closes_the_old_follow_up(citizen, caseworker):
+    old = screen(citizen, caseworker, cognition="some")
+    new = screen(citizen, caseworker, cognition="some", seeing="some")
+    open_deadlines = Deadline.objects.filter(citizen=citizen, done_at__isnull=True)
+    assert [deadline.subject for deadline in open_deadlines] == [new]
+    assert Deadline.objects.get(object_id=old.pk).done_by == caseworker
+
+
 def test_no_follow_up_for_none_or_a_lot(citizen, caseworker):
     screen(citizen, caseworker)
     screen(citizen, caseworker, mobility="a_lot", cognition="some")
