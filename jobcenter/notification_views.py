@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -17,6 +17,7 @@ from jobcenter import notification_services as services
 from jobcenter.models import Deadline, Notification
 from jobcenter.notification_forms import PreferenceForm
 from jobcenter.permissions import get_visible_or_404
+from jobcenter.reminder_health import reminder_health
 
 
 @login_required
@@ -106,19 +107,22 @@ def preferences(request: HttpRequest) -> HttpResponse:
     return render(request, "jobcenter/notifications/preferences.html", {"form": form})
 
 
-@staff_member_required
+def _require_staff(request: HttpRequest) -> None:
+    if not request.user.is_staff:
+        raise PermissionDenied
+
+
+@login_required
 @require_GET
 def health(request: HttpRequest) -> HttpResponse:
-    from jobcenter.reminder_health import reminder_health
-
+    _require_staff(request)
     return render(request, "jobcenter/notifications/health.html", {"health": reminder_health()})
 
 
-@staff_member_required
+@login_required
 @require_GET
 def health_json(request: HttpRequest) -> JsonResponse:
-    from jobcenter.reminder_health import reminder_health
-
+    _require_staff(request)
     data = reminder_health()
     status = 200 if data["ok"] else 503
     return JsonResponse(data, status=status, json_dumps_params={"default": str})

@@ -47,6 +47,22 @@ MATRIX = {
     "screening_detail": ("get", "screening", row(302, 200, 404, 200, 404, 404)),
     "screening-list": ("get", None, row(403, 200, 403, 200, 200, 200)),
     "screening-detail": ("get", "screening", row(403, 200, 403, 200, 404, 404)),
+    # Notifications and reminders: each user's own; deadlines of the user's teams.
+    "notification_list": ("get", None, row(302, 200, 200, 200, 200, 200)),
+    "notification_bell": ("get", None, row(302, 200, 200, 200, 200, 200)),
+    "notification_read_all": ("post", None, row(302, 302, 302, 302, 302, 302)),
+    "notification_read": ("post", "notification", row(302, 302, 404, 404, 404, 404)),
+    "notification_open": ("get", "notification", row(302, 302, 404, 404, 404, 404)),
+    "notification_preferences": ("get", None, row(302, 200, 200, 200, 200, 200)),
+    "deadline_open": ("get", "deadline", row(302, 302, 302, 302, 404, 404)),
+    "reminder_health": ("get", None, row(302, 403, 403, 403, 403, 403)),
+    "reminder_health_json": ("get", None, row(302, 403, 403, 403, 403, 403)),
+    "deadline-list": ("get", None, row(403, 200, 200, 200, 200, 200)),
+    "deadline-detail": ("get", "deadline", row(403, 200, 200, 200, 404, 404)),
+    "deadline-done": ("post", "deadline", row(403, 200, 403, 200, 404, 404)),
+    "notification-list": ("get", None, row(403, 200, 200, 200, 200, 200)),
+    "notification-detail": ("get", "notification", row(403, 200, 404, 404, 404, 404)),
+    "notification-read": ("post", "notification", row(403, 200, 404, 404, 404, 404)),
     # Reports: team leads (their teams, or their jobcenter's); the access review is for staff.
     "report": ("get", None, row(302, 403, 403, 200, 200, 200)),
     "report_targets": ("get", None, row(302, 403, 403, 200, 200, 200)),
@@ -66,6 +82,17 @@ def url_args(kind: str | None, *, citizen, cast) -> list:
         # A fresh deadline each time: marking one done changes it.
         deadline = DeadlineFactory(team=citizen.team, citizen=citizen, owner=cast["caseworker"])
         return [deadline.pk]
+    if kind == "notification":
+        # The caseworker's own notification about a fresh deadline.
+        from django.utils import timezone
+
+        from jobcenter.models import Notification
+
+        deadline = DeadlineFactory(team=citizen.team, citizen=citizen, owner=cast["caseworker"])
+        notification = Notification.objects.create(
+            recipient=cast["caseworker"], deadline=deadline, stage="due", created_at=timezone.now()
+        )
+        return [notification.pk]
     if kind == "figure_export":
         return ["first_contacts", "csv"]
     if kind == "screening":

@@ -127,8 +127,8 @@ def test_preferences(client, caseworker):
 @pytest.mark.django_db
 def test_health_is_for_staff(client, caseworker, superuser):
     client.force_login(caseworker)
-    assert client.get(reverse("reminder_health")).status_code == 302
-    assert client.get(reverse("reminder_health_json")).status_code == 302
+    assert client.get(reverse("reminder_health")).status_code == 403
+    assert client.get(reverse("reminder_health_json")).status_code == 403
     client.force_login(superuser)
     assert client.get(reverse("reminder_health")).status_code == 200
     data = client.get(reverse("reminder_health_json")).json()
