@@ -72,6 +72,10 @@ MATRIX = {
 }
 
 
+# Answers that are not whole pages: htmx fragments and file downloads.
+NOT_PAGES = {"notification_bell", "report_figure_export", "reminder_health_json"}
+
+
 def url_args(kind: str | None, *, citizen, cast) -> list:
     """Arguments for a pattern whose object is of ``kind``, all in team 1 of the jobcenter."""
     if kind is None:

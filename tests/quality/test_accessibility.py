@@ -8,15 +8,23 @@ import pytest
 from django.urls import reverse
 
 from tests.browser import axe_violations, sign_in
-from tests.url_matrix import MATRIX, url_args
+from tests.url_matrix import MATRIX, NOT_PAGES, url_args
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def is_page(name: str) -> bool:
     """HTML pages we author: not the API (DRF route names have a dash), its schema and docs
-    (the docs are Swagger UI's), nor the JSON health check."""
-    return "-" not in name and not name.startswith("api_") and name != "healthz"
+    (the docs are Swagger UI's), nor fragments, downloads and the JSON health checks."""
+    return (
+        "-" not in name
+        and not name.startswith("api_")
+        and name not in NOT_PAGES
+        and name != "healthz"
+    )
 
 
 @pytest.mark.parametrize("role", ["caseworker", "consultant", "team_lead"])
