@@ -140,7 +140,7 @@ class QueueSerializer(ApplicationSerializer):
     due_today = serializers.SerializerMethodField()
 
     class Meta(ApplicationSerializer.Meta):
-        fields = ApplicationSerializer.Meta.fields + [
+        fields = [f for f in ApplicationSerializer.Meta.fields if f != "grant"] + [
             "citizen_name",
             "working_days_left",
             "overdue",

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from compensation.attachments import validate_upload
-from compensation.limits import validate_details
+from compensation.limits import DetailsInvalid, validate_details
 from compensation.models import (
     DECIDED_STATUSES,
     Application,
@@ -72,9 +72,15 @@ def _validate(*, citizen: Citizen, scheme: Scheme, fast_track: bool, employer, d
             errors["employer"] = [_("The employer must belong to the citizen's jobcenter.")]
     elif (scheme.limits or {}).get("employer_required"):
         errors["employer"] = [_("This scheme needs an employer.")]
+    try:
+        clean = validate_details(scheme, details, employer=employer)
+    except DetailsInvalid as invalid:
+        if not errors:
+            raise
+        errors.update(invalid.message_dict)
     if errors:
         raise ValidationError(errors)
-    return validate_details(scheme, details, employer=employer)
+    return clean
 
 
 @transaction.atomic
