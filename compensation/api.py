@@ -126,7 +126,8 @@ class ApplicationSerializer(serializers.ModelSerializer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
-        if request is not None and request.user.is_authenticated:
+        writing = request is not None and request.method in ("POST", "PATCH")
+        if writing and request.user.is_authenticated:
             self.fields["citizen"].queryset = Citizen.objects.visible_to(request.user)
         if self.instance is not None and not isinstance(self.instance, list):
             self.fields["citizen"].read_only = True
