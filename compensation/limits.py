@@ -26,60 +26,72 @@ class DetailField:
     choices: tuple = ()
 
 
-L = gettext_lazy
 DETAIL_FIELDS: dict[str, list[DetailField]] = {
     "personal_assistance": [
-        DetailField("work_hours_per_week", "decimal", L("Working hours per week")),
-        DetailField("assistance_hours_per_week", "decimal", L("Assistance hours per week")),
-        DetailField("special_case", "bool", L("Special case (beyond pro rata)"), required=False),
-        DetailField("tasks", "text", L("Tasks the assistant helps with")),
+        DetailField("work_hours_per_week", "decimal", gettext_lazy("Working hours per week")),
+        DetailField(
+            "assistance_hours_per_week", "decimal", gettext_lazy("Assistance hours per week")
+        ),
+        DetailField(
+            "special_case", "bool", gettext_lazy("Special case (beyond pro rata)"), required=False
+        ),
+        DetailField("tasks", "text", gettext_lazy("Tasks the assistant helps with")),
     ],
     "personal_assistance_education": [
-        DetailField("assistance_hours_per_week", "decimal", L("Assistance hours per week")),
-        DetailField("before_concrete_job", "bool", L("Before a concrete job"), required=False),
-        DetailField("education", "text", L("Education")),
+        DetailField(
+            "assistance_hours_per_week", "decimal", gettext_lazy("Assistance hours per week")
+        ),
+        DetailField(
+            "before_concrete_job", "bool", gettext_lazy("Before a concrete job"), required=False
+        ),
+        DetailField("education", "text", gettext_lazy("Education")),
     ],
     "assistive_aids": [
-        DetailField("aid", "text", L("Aid or adjustment")),
-        DetailField("cost", "decimal", L("Cost (DKK)")),
+        DetailField("aid", "text", gettext_lazy("Aid or adjustment")),
+        DetailField("cost", "decimal", gettext_lazy("Cost (DKK)")),
         DetailField(
-            "form", "choice", L("Form"), choices=(("loan", L("Loan")), ("subsidy", L("Subsidy")))
+            "form",
+            "choice",
+            gettext_lazy("Form"),
+            choices=(("loan", gettext_lazy("Loan")), ("subsidy", gettext_lazy("Subsidy"))),
         ),
     ],
     "icebreaker": [
-        DetailField("education_months", "int", L("Length of education (months)")),
-        DetailField("education_end", "date", L("Education finished")),
-        DetailField("job_start", "date", L("Job starts")),
-        DetailField("subsidy_months", "int", L("Subsidy period (months)")),
+        DetailField("education_months", "int", gettext_lazy("Length of education (months)")),
+        DetailField("education_end", "date", gettext_lazy("Education finished")),
+        DetailField("job_start", "date", gettext_lazy("Job starts")),
+        DetailField("subsidy_months", "int", gettext_lazy("Subsidy period (months)")),
         DetailField(
             "rate_level",
             "choice",
-            L("Hourly rate level"),
+            gettext_lazy("Hourly rate level"),
             choices=tuple((str(n), str(n)) for n in range(1, 6)),
         ),
     ],
-    "priority_access": [DetailField("vacancy", "text", L("The post applied for"))],
+    "priority_access": [DetailField("vacancy", "text", gettext_lazy("The post applied for"))],
     "mentor": [
-        DetailField("period_months", "int", L("Period (months)")),
-        DetailField("hours_per_week", "decimal", L("Mentor hours per week")),
+        DetailField("period_months", "int", gettext_lazy("Period (months)")),
+        DetailField("hours_per_week", "decimal", gettext_lazy("Mentor hours per week")),
     ],
     "disability_pensioner_subsidy": [
-        DetailField("hours_per_week", "decimal", L("Hours per week")),
-        DetailField("hourly_subsidy", "decimal", L("Hourly subsidy (DKK)")),
+        DetailField("hours_per_week", "decimal", gettext_lazy("Hours per week")),
+        DetailField("hourly_subsidy", "decimal", gettext_lazy("Hourly subsidy (DKK)")),
     ],
     "flex_job": [
-        DetailField("grant_years", "int", L("Grant period (years)")),
-        DetailField("permanent", "bool", L("Permanent flex job"), required=False),
-        DetailField("citizen_age", "int", L("Citizen's age")),
+        DetailField("grant_years", "int", gettext_lazy("Grant period (years)")),
+        DetailField("permanent", "bool", gettext_lazy("Permanent flex job"), required=False),
+        DetailField("citizen_age", "int", gettext_lazy("Citizen's age")),
     ],
     "sickness_refund_56": [
-        DetailField("expected_absence_days", "int", L("Expected absence days a year")),
-        DetailField("agreement_months", "int", L("Agreement period (months)")),
-        DetailField("medical_certificate", "bool", L("Medical certificate LÆ 225 enclosed")),
+        DetailField("expected_absence_days", "int", gettext_lazy("Expected absence days a year")),
+        DetailField("agreement_months", "int", gettext_lazy("Agreement period (months)")),
+        DetailField(
+            "medical_certificate", "bool", gettext_lazy("Medical certificate LÆ 225 enclosed")
+        ),
     ],
     "transport": [
-        DetailField("round_trip_km", "decimal", L("Round trip (km)")),
-        DetailField("monthly_cost", "decimal", L("Extra cost per month (DKK)")),
+        DetailField("round_trip_km", "decimal", gettext_lazy("Round trip (km)")),
+        DetailField("monthly_cost", "decimal", gettext_lazy("Extra cost per month (DKK)")),
     ],
 }
 

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from compensation.attachments import validate_upload
 from compensation.limits import DetailsInvalid, validate_details
@@ -133,7 +134,7 @@ def application_update(
     _check(changed_by, "compensation.change_application", application)
     application = _lock(application)
     if application.status not in (S.DRAFT, S.RETURNED):
-        raise _illegal(application, _("changed"))
+        raise _illegal(application, pgettext("transition", "changed"))
     for key, value in fields.items():
         if key in EDITABLE:
             setattr(application, key, value)
@@ -181,7 +182,7 @@ def application_submit(
     _check(submitted_by, "compensation.change_application", application)
     application = _lock(application)
     if application.status not in (S.DRAFT, S.RETURNED):
-        raise _illegal(application, _("submitted"))
+        raise _illegal(application, pgettext("transition", "submitted"))
     citizen = application.citizen
     now = timezone.now()
     application.status = S.SUBMITTED
@@ -221,7 +222,7 @@ def application_withdraw(
     _check(withdrawn_by, "compensation.change_application", application)
     application = _lock(application)
     if application.status not in (S.DRAFT, S.SUBMITTED):
-        raise _illegal(application, _("withdrawn"))
+        raise _illegal(application, pgettext("transition", "withdrawn"))
     application.status = S.WITHDRAWN
     application.save(update_fields=["status", "updated_at"])
     _close_decision_deadlines(application, withdrawn_by)
@@ -264,7 +265,7 @@ def application_claim(
                 _("Another team lead is already reviewing this application."),
                 code="already_claimed",
             )
-        raise _illegal(application, _("claimed"))
+        raise _illegal(application, pgettext("transition", "claimed"))
     _audit_claim(application, lead, request)
     return application
 
@@ -323,7 +324,7 @@ def _decide(
     if four_eyes_conflict(decided_by, application):
         raise PermissionDenied(_("You cannot decide your own case (four-eyes)."))
     if application.status != S.IN_REVIEW:
-        raise _illegal(application, _("decided"))
+        raise _illegal(application, pgettext("transition", "decided"))
     now = timezone.now()
     application.status = status
     application.citizen_caseworker_id = application.citizen.caseworker_id
@@ -425,7 +426,7 @@ def application_record_delay_notice(
     _check(sent_by, "compensation.change_application", application)
     application = _lock(application)
     if application.status not in (S.SUBMITTED, S.IN_REVIEW):
-        raise _illegal(application, _("given a notice of delay"))
+        raise _illegal(application, pgettext("transition", "given a notice of delay"))
     if expected_date < timezone.localdate():
         raise ValidationError({"expected_date": _("The expected date cannot be in the past.")})
     application.delay_notice_sent_at = timezone.now()
@@ -449,7 +450,7 @@ def attachment_add(
 ) -> Attachment:
     _check(uploaded_by, "compensation.change_application", application)
     if application.status not in (S.DRAFT, S.RETURNED, S.SUBMITTED):
-        raise _illegal(application, _("given attachments"))
+        raise _illegal(application, pgettext("transition", "given attachments"))
     try:
         content_type = validate_upload(upload)
     except ValidationError as error:

@@ -70,8 +70,12 @@ def test_caseworker_creates_submits_and_lead_approves(citizen, caseworker, team_
     response = lead.post(
         f"/api/v1/applications/{pk}/approve/",
         {
-            "grant": {"start": "2026-05-01", "end": "2026-10-31", "hours_per_week": "4",
-                      "payee": "mentor_employer"},
+            "grant": {
+                "start": "2026-05-01",
+                "end": "2026-10-31",
+                "hours_per_week": "4",
+                "payee": "mentor_employer",
+            },
             "reason": "Betingelserne er opfyldt",
         },
         format="json",
@@ -79,8 +83,9 @@ def test_caseworker_creates_submits_and_lead_approves(citizen, caseworker, team_
     assert response.status_code == 200
     assert response.json()["status"] == "approved" and response.json()["grant"]
     again = lead.post(
-        f"/api/v1/applications/{pk}/approve/", {"grant": {"start": "2026-05-01",
-                                                          "hours_per_week": "4"}}, format="json"
+        f"/api/v1/applications/{pk}/approve/",
+        {"grant": {"start": "2026-05-01", "hours_per_week": "4"}},
+        format="json",
     )
     assert again.status_code == 409
     assert again.json()["code"] == "already_decided"
@@ -92,12 +97,18 @@ def test_bad_input_is_400_never_500(citizen, caseworker, team_lead):
     client = api(caseworker)
     response = client.post(
         "/api/v1/applications/",
-        {"citizen": citizen.pk, "scheme": "mentor", "details": {"period_months": 9, "hours_per_week": "2"}},
+        {
+            "citizen": citizen.pk,
+            "scheme": "mentor",
+            "details": {"period_months": 9, "hours_per_week": "2"},
+        },
         format="json",
     )
     assert response.status_code == 400
     assert "period_months" in response.json()["details"]
-    assert client.post("/api/v1/applications/", {"scheme": "nope"}, format="json").status_code == 400
+    assert (
+        client.post("/api/v1/applications/", {"scheme": "nope"}, format="json").status_code == 400
+    )
     application = in_review(citizen, caseworker, team_lead)
     lead = api(team_lead)
     assert lead.post(f"/api/v1/applications/{application.pk}/reject/", {}).status_code == 400
@@ -133,8 +144,11 @@ def test_scope_and_roles(citizen, caseworker, team_lead, other_lead, outsider, c
     assert api(caseworker).post(f"/api/v1/applications/{application.pk}/claim/").status_code == 403
     response = api(consultant).post(
         "/api/v1/applications/",
-        {"citizen": citizen.pk, "scheme": "transport",
-         "details": {"round_trip_km": "40", "monthly_cost": "100"}},
+        {
+            "citizen": citizen.pk,
+            "scheme": "transport",
+            "details": {"round_trip_km": "40", "monthly_cost": "100"},
+        },
         format="json",
     )
     assert response.status_code == 403
@@ -153,10 +167,16 @@ def test_claim_next_and_grant_end(citizen, caseworker, team_lead, team):
         format="json",
     )
     grant = Grant.objects.get()
-    assert api(caseworker).post(f"/api/v1/grants/{grant.pk}/revoke/", {"reason": "x"}).status_code == 403
+    assert (
+        api(caseworker).post(f"/api/v1/grants/{grant.pk}/revoke/", {"reason": "x"}).status_code
+        == 403
+    )
     response = api(caseworker).post(f"/api/v1/grants/{grant.pk}/end/", {"reason": "Jobbet ophørte"})
     assert response.status_code == 200 and response.json()["status"] == "ended"
-    assert api(team_lead).post(f"/api/v1/grants/{grant.pk}/revoke/", {"reason": "x"}).status_code == 409
+    assert (
+        api(team_lead).post(f"/api/v1/grants/{grant.pk}/revoke/", {"reason": "x"}).status_code
+        == 409
+    )
 
 
 def test_application_list_query_count(citizen, caseworker, django_assert_num_queries):

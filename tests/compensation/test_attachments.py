@@ -51,8 +51,9 @@ def upload(client, application, name, content):
         ("aftale.docx", _docx(), None),
     ],
 )
-def test_allowed_files_are_stored_privately(client, caseworker, application, name, content,
-                                           content_type):
+def test_allowed_files_are_stored_privately(
+    client, caseworker, application, name, content, content_type
+):
     client.force_login(caseworker)
     response = upload(client, application, name, content)
     assert response.status_code == 302

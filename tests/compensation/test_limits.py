@@ -81,9 +81,13 @@ def test_mentor_pensioner_flex_transport():
     assert "hourly_subsidy" in errors(
         "disability_pensioner_subsidy", {"hours_per_week": "20", "hourly_subsidy": "54.08"}
     )
-    assert check("disability_pensioner_subsidy", {"hours_per_week": "20", "hourly_subsidy": "54.07"})
+    assert check(
+        "disability_pensioner_subsidy", {"hours_per_week": "20", "hourly_subsidy": "54.07"}
+    )
     assert "grant_years" in errors("flex_job", {"grant_years": 6, "citizen_age": 30})
-    assert "permanent" in errors("flex_job", {"grant_years": 5, "permanent": True, "citizen_age": 39})
+    assert "permanent" in errors(
+        "flex_job", {"grant_years": 5, "permanent": True, "citizen_age": 39}
+    )
     assert check("flex_job", {"grant_years": 5, "permanent": True, "citizen_age": 45})
     assert "round_trip_km" in errors("transport", {"round_trip_km": "24", "monthly_cost": "100"})
 
@@ -113,7 +117,12 @@ def test_service_refuses_and_reports_per_field(citizen, caseworker):
         make_application(citizen=citizen, created_by=caseworker, scheme="icebreaker", details=ICE)
     assert "employer" in error.value.message_dict  # the icebreaker needs an employer
     with pytest.raises(ValidationError) as error:
-        make_application(citizen=citizen, created_by=caseworker, scheme="flex_job",
-                         fast_track=True, details={"grant_years": 5, "citizen_age": 45})
+        make_application(
+            citizen=citizen,
+            created_by=caseworker,
+            scheme="flex_job",
+            fast_track=True,
+            details={"grant_years": 5, "citizen_age": 45},
+        )
     assert "fast_track" in error.value.message_dict
     assert dt.date  # keep the import for readers of the icebreaker dates

@@ -28,7 +28,7 @@ def test_application_create_url_contract(client, caseworker, citizen, jobcenter)
     url = reverse("application_create", args=[citizen.pk])
     client.force_login(caseworker)
     # Without a scheme: the choice, keeping the other parameters.
-    choose = client.get(url + "?fast_track=1&employer=%d" % employer.pk)
+    choose = client.get(f"{url}?fast_track=1&employer={employer.pk}")
     assert choose.status_code == 200
     assert f"scheme=mentor&amp;fast_track=1&amp;employer={employer.pk}" in choose.content.decode()
     response = client.get(
@@ -111,7 +111,7 @@ def test_submit_claim_approve_letter_in_pages(client, citizen, caseworker, team_
     letter = client.get(response["Location"]).content.decode()
     assert "Afgørelse" in letter
     assert "LAB" in letter and "§§ 167–171" in letter
-    assert "Ankestyrelsen" in letter and "forvaltningsloven § 25" in letter
+    assert "Ankestyrelsen" in letter and "forvaltningslovens § 25" in letter
     assert citizen.jobcenter.name in letter
     grant = Grant.objects.get()
     assert client.get(grant.get_absolute_url()).status_code == 200
@@ -162,7 +162,9 @@ def test_delay_notice_prompt(client, citizen, caseworker):
     expected = (timezone.localdate() + dt.timedelta(days=10)).isoformat()
     client.post(f"{application.get_absolute_url()}delay-notice/", {"delay-expected_date": expected})
     application.refresh_from_db()
-    assert application.delay_notice_sent_at and application.delay_expected_date.isoformat() == expected
+    assert (
+        application.delay_notice_sent_at and application.delay_expected_date.isoformat() == expected
+    )
     assert not client.get(application.get_absolute_url()).context["needs_delay_notice"]
 
 
@@ -189,8 +191,12 @@ def test_grant_follow_up_deadlines(citizen, caseworker, team_lead):
     grant = services.application_approve(
         application=application,
         decided_by=team_lead,
-        grant_terms={"start": dt.date(2026, 5, 1), "end": dt.date(2027, 4, 30),
-                     "hours_per_week": "20", "payee": "employer"},
+        grant_terms={
+            "start": dt.date(2026, 5, 1),
+            "end": dt.date(2027, 4, 30),
+            "hours_per_week": "20",
+            "payee": "employer",
+        },
     )
     kinds = sorted(Deadline.objects.filter(object_id=grant.pk).values_list("kind", flat=True))
     assert kinds == [DeadlineKind.GRANT_END]
@@ -210,8 +216,12 @@ def test_pensioner_subsidy_follow_ups_at_6_then_every_12_months(citizen, casewor
     grant = services.application_approve(
         application=application,
         decided_by=team_lead,
-        grant_terms={"start": dt.date(2026, 1, 1), "end": dt.date(2028, 12, 31),
-                     "amount": "30.88", "payee": "employer"},
+        grant_terms={
+            "start": dt.date(2026, 1, 1),
+            "end": dt.date(2028, 12, 31),
+            "amount": "30.88",
+            "payee": "employer",
+        },
     )
     follow_ups = Deadline.objects.filter(
         object_id=grant.pk, kind=DeadlineKind.GRANT_FOLLOW_UP

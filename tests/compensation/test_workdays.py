@@ -41,9 +41,7 @@ def test_submitting_sets_decision_due_and_creates_a_deadline(citizen, caseworker
     application = make_application(citizen=citizen, created_by=caseworker, fast_track=True)
     submitted_at = timezone.make_aware(dt.datetime(2026, 4, 1, 10, 0))
     with time_machine.travel(submitted_at, tick=False):
-        application = services.application_submit(
-            application=application, submitted_by=caseworker
-        )
+        application = services.application_submit(application=application, submitted_by=caseworker)
     assert application.decision_due == D(2026, 4, 8)
     deadline = Deadline.objects.get(kind=DeadlineKind.APPLICATION_DECISION)
     assert deadline.subject == application
@@ -56,9 +54,7 @@ def test_submitting_sets_decision_due_and_creates_a_deadline(citizen, caseworker
 def test_normal_application_uses_the_processing_deadline(citizen, caseworker):
     application = make_application(citizen=citizen, created_by=caseworker, fast_track=False)
     with time_machine.travel(timezone.make_aware(dt.datetime(2026, 2, 2, 9)), tick=False):
-        application = services.application_submit(
-            application=application, submitted_by=caseworker
-        )
+        application = services.application_submit(application=application, submitted_by=caseworker)
     assert application.decision_due == add_working_days(D(2026, 2, 2), 10)  # mentor: 2 weeks
 
 
@@ -70,7 +66,5 @@ def test_the_jobcenter_setting_overrides_the_default(citizen, caseworker):
     SchemeSetting.objects.create(jobcenter=citizen.jobcenter, scheme=scheme, fast_track_days=5)
     application = make_application(citizen=citizen, created_by=caseworker)
     with time_machine.travel(timezone.make_aware(dt.datetime(2026, 2, 2, 9)), tick=False):
-        application = services.application_submit(
-            application=application, submitted_by=caseworker
-        )
+        application = services.application_submit(application=application, submitted_by=caseworker)
     assert application.decision_due == D(2026, 2, 9)
