@@ -14,55 +14,17 @@ from rest_framework.response import Response
 from compensation import grants as grant_services
 from compensation import selectors, services
 from compensation.limits import DetailsInvalid
-from compensation.models import (
-    Application,
-    ApplicationStatus,
-    Grant,
-    GrantStatus,
-    Payee,
-    Scheme,
+from compensation.models import Application, Grant, GrantStatus, Scheme
+from compensation.serializers import (
+    ApplicationFilter,
+    ApplicationSerializer,
+    ApproveSerializer,
+    GrantSerializer,
+    QueueSerializer,
+    ReasonSerializer,
+    SchemeSerializer,
 )
 from jobcenter.api_base import VisibleToUserMixin
-from jobcenter.models import Citizen
-
-
-class SchemeSerializer(serializers.ModelSerializer):
-    name = serializers.CharField(read_only=True)
-    legal_basis = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Scheme
-        fields = [
-            "id",
-            "code",
-            "name",
-            "name_da",
-            "name_en",
-            "description_da",
-            "description_en",
-            "legal_basis",
-            "who_applies",
-            "paid_to",
-            "checklist",
-            "limits",
-            "has_employer",
-            "fast_track_eligible",
-            "fast_track_days",
-            "decision_days",
-            "follow_up_rule",
-            "follow_up_text",
-        ]
-
-    def get_legal_basis(self, scheme) -> list[dict]:
-        return [
-            {
-                "law": basis.law,
-                "paragraph": basis.paragraph,
-                "valid_from": basis.valid_from,
-                "valid_to": basis.valid_to,
-            }
-            for basis in scheme.legal_bases.all()
-        ]
 
 
 class SchemeViewSet(viewsets.ReadOnlyModelViewSet):
@@ -78,115 +40,6 @@ def _raise_as_drf(error: DjangoValidationError):
     raise serializers.ValidationError(
         error.message_dict if hasattr(error, "error_dict") else {"detail": error.messages}
     ) from error
-
-
-class ApplicationSerializer(serializers.ModelSerializer):
-    scheme = serializers.SlugRelatedField(slug_field="code", queryset=Scheme.objects.all())
-    citizen = serializers.PrimaryKeyRelatedField(queryset=Citizen.objects.all())
-    grant = serializers.PrimaryKeyRelatedField(read_only=True)
-
-    class Meta:
-        model = Application
-        fields = [
-            "id",
-            "citizen",
-            "scheme",
-            "fast_track",
-            "fast_track_reason",
-            "employer",
-            "details",
-            "justification",
-            "status",
-            "submitted_at",
-            "decision_due",
-            "claimed_by",
-            "claimed_at",
-            "decided_by",
-            "decided_at",
-            "decision_reason",
-            "return_reason",
-            "grant",
-            "created_by",
-            "created_at",
-            "updated_at",
-        ]
-        read_only_fields = [
-            "status",
-            "submitted_at",
-            "decision_due",
-            "claimed_by",
-            "claimed_at",
-            "decided_by",
-            "decided_at",
-            "decision_reason",
-            "return_reason",
-            "created_by",
-        ]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        writing = request is not None and request.method in ("POST", "PATCH")
-        if writing and request.user.is_authenticated:
-            self.fields["citizen"].queryset = Citizen.objects.visible_to(request.user)
-        if self.instance is not None and not isinstance(self.instance, list):
-            self.fields["citizen"].read_only = True
-            self.fields["scheme"].read_only = True
-
-
-class QueueSerializer(ApplicationSerializer):
-    citizen_name = serializers.CharField(source="citizen.full_name", read_only=True)
-    working_days_left = serializers.SerializerMethodField()
-    overdue = serializers.SerializerMethodField()
-    due_today = serializers.SerializerMethodField()
-
-    class Meta(ApplicationSerializer.Meta):
-        fields = [f for f in ApplicationSerializer.Meta.fields if f != "grant"] + [
-            "citizen_name",
-            "working_days_left",
-            "overdue",
-            "due_today",
-        ]
-
-    def get_working_days_left(self, obj) -> int:
-        return selectors.urgency(obj).working_days_left
-
-    def get_overdue(self, obj) -> bool:
-        return selectors.urgency(obj).overdue
-
-    def get_due_today(self, obj) -> bool:
-        return selectors.urgency(obj).due_today
-
-
-class ApplicationFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(choices=ApplicationStatus.choices)
-    scheme = django_filters.CharFilter(field_name="scheme__code")
-
-    class Meta:
-        model = Application
-        fields = ["status", "scheme", "fast_track", "citizen"]
-
-
-class ReasonSerializer(serializers.Serializer):
-    reason = serializers.CharField(required=True, allow_blank=False)
-
-
-class GrantTermsSerializer(serializers.Serializer):
-    start = serializers.DateField()
-    end = serializers.DateField(required=False, allow_null=True)
-    hours_per_week = serializers.DecimalField(
-        max_digits=5, decimal_places=2, required=False, allow_null=True
-    )
-    amount = serializers.DecimalField(
-        max_digits=12, decimal_places=2, required=False, allow_null=True
-    )
-    payee = serializers.ChoiceField(choices=Payee.choices, default=Payee.CITIZEN)
-    terms = serializers.CharField(required=False, allow_blank=True)
-
-
-class ApproveSerializer(serializers.Serializer):
-    grant = GrantTermsSerializer()
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 def _call(fn, **kwargs):
@@ -359,30 +212,6 @@ class QueueViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         if application is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
         return Response(ApplicationSerializer(application, context={"request": request}).data)
-
-
-class GrantSerializer(serializers.ModelSerializer):
-    scheme = serializers.SlugRelatedField(slug_field="code", read_only=True)
-
-    class Meta:
-        model = Grant
-        fields = [
-            "id",
-            "application",
-            "citizen",
-            "scheme",
-            "start",
-            "end",
-            "hours_per_week",
-            "amount",
-            "payee",
-            "terms",
-            "status",
-            "ended_at",
-            "end_reason",
-            "created_at",
-        ]
-        read_only_fields = fields
 
 
 class GrantFilter(django_filters.FilterSet):

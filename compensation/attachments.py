@@ -5,8 +5,16 @@ from __future__ import annotations
 import zipfile
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from compensation.models import Application, ApplicationStatus, Attachment
+from jobcenter.audit import audit
+from jobcenter.models import AuditAction, User
+from jobcenter.services import DomainError
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -69,3 +77,48 @@ def validate_upload(upload) -> str:
             code="file_type",
         )
     return content_type
+
+
+OPEN_FOR_ATTACHMENTS = (
+    ApplicationStatus.DRAFT,
+    ApplicationStatus.RETURNED,
+    ApplicationStatus.SUBMITTED,
+)
+
+
+@transaction.atomic
+def attachment_add(
+    *, application: Application, uploaded_by: User, upload, request: HttpRequest | None = None
+) -> Attachment:
+    if not uploaded_by.has_perm("compensation.change_application", application):
+        raise PermissionDenied
+    if application.status not in OPEN_FOR_ATTACHMENTS:
+        raise DomainError(
+            _("An application that is %(status)s cannot be %(action)s.")
+            % {
+                "status": application.get_status_display().lower(),
+                "action": pgettext("transition", "given attachments"),
+            },
+            code="invalid_transition",
+        )
+    try:
+        content_type = validate_upload(upload)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from error
+    attachment = Attachment(
+        application=application,
+        original_name=(upload.name or "file")[-255:],
+        content_type=content_type,
+        size=upload.size,
+        uploaded_by=uploaded_by,
+    )
+    attachment.file.save("upload", upload, save=False)
+    attachment.save()
+    audit(
+        action=AuditAction.CREATE,
+        user=uploaded_by,
+        request=request,
+        citizen=application.citizen,
+        obj=attachment,
+    )
+    return attachment

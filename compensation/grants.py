@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from dateutil.relativedelta import relativedelta
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
@@ -13,8 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from compensation.models import Application, Grant, GrantStatus, Payee
+from jobcenter import workdays
 from jobcenter.audit import audit
-from jobcenter.models import AuditAction, DeadlineKind, User
+from jobcenter.models import AuditAction, Deadline, DeadlineKind, User
 from jobcenter.services import DomainError, date_to_deadline, deadline_create
 
 # Without an end date, dated follow-ups are planned this far ahead (then again on renewal).
@@ -164,6 +166,23 @@ def _finish(
     if grant.end is None or grant.end > today:
         grant.end = max(today, grant.start)
     grant.save()
+    # Planned follow-ups of a finished grant are moot; a loaned aid still has to come back.
+    Deadline.objects.filter(
+        content_type=ContentType.objects.get_for_model(Grant),
+        object_id=grant.pk,
+        done_at__isnull=True,
+    ).update(done_at=timezone.now(), done_by=user)
+    rule = grant.scheme.follow_up_rule or {}
+    if rule.get("loan_return_at_end") and grant.application.details.get("form") == "loan":
+        deadline_create(
+            team=grant.team,
+            title=_("Loaned aid to be returned"),
+            due_at=date_to_deadline(workdays.add_working_days(grant.end, 10)),
+            kind=DeadlineKind.LOAN_RETURN,
+            citizen=grant.citizen,
+            owner=grant.citizen.caseworker,
+            subject=grant,
+        )
     audit(
         action=AuditAction.DECISION,
         user=user,

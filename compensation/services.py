@@ -18,13 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from compensation.attachments import validate_upload
 from compensation.limits import DetailsInvalid, validate_details
 from compensation.models import (
     DECIDED_STATUSES,
     Application,
     ApplicationStatus,
-    Attachment,
     Scheme,
     claim_cutoff,
 )
@@ -442,33 +440,3 @@ def application_record_delay_notice(
         detail={"expected_date": expected_date.isoformat()},
     )
     return application
-
-
-@transaction.atomic
-def attachment_add(
-    *, application: Application, uploaded_by: User, upload, request: HttpRequest | None = None
-) -> Attachment:
-    _check(uploaded_by, "compensation.change_application", application)
-    if application.status not in (S.DRAFT, S.RETURNED, S.SUBMITTED):
-        raise _illegal(application, pgettext("transition", "given attachments"))
-    try:
-        content_type = validate_upload(upload)
-    except ValidationError as error:
-        raise ValidationError({"file": error.messages}) from error
-    attachment = Attachment(
-        application=application,
-        original_name=(upload.name or "file")[-255:],
-        content_type=content_type,
-        size=upload.size,
-        uploaded_by=uploaded_by,
-    )
-    attachment.file.save("upload", upload, save=False)
-    attachment.save()
-    audit(
-        action=AuditAction.CREATE,
-        user=uploaded_by,
-        request=request,
-        citizen=application.citizen,
-        obj=attachment,
-    )
-    return attachment

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from compensation import grants as grant_services
 from compensation import selectors, services
+from compensation.attachments import attachment_add
 from compensation.forms import (
     ApplicationForm,
     ApproveForm,
@@ -297,7 +298,7 @@ def attachment_upload(request, pk: int):
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.attachment_add(
+            attachment_add(
                 application=application,
                 uploaded_by=request.user,
                 upload=form.cleaned_data["file"],
