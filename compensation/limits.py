@@ -138,6 +138,8 @@ def _coerce(field: DetailField, raw):
 def validate_details(scheme: Scheme, details: dict, *, employer=None) -> dict:
     """Return the cleaned details; raise ``ValidationError({"details": {field: [..]}})``."""
     details = details or {}
+    if not isinstance(details, dict):
+        raise DetailsInvalid({"details": [_("Give the details as an object of fields.")]}, scheme)
     errors: dict[str, list[str]] = {}
     clean: dict = {}
     for field in fields_for(scheme):

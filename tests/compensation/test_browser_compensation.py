@@ -5,18 +5,28 @@ import pytest
 
 from compensation.models import Application, Grant
 from tests.browser import assert_accessible, sign_in
-from tests.compensation.factories import make_application
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_submit_claim_approve(page, live_server, citizen, caseworker, team_lead):
-    application = make_application(citizen=citizen, created_by=caseworker)
     sign_in(page, live_server, caseworker.username)
-    page.goto(f"{live_server.url}{application.get_absolute_url()}")
+    page.goto(f"{live_server.url}{citizen.get_absolute_url()}")
+    page.get_by_role("link", name="Ny ansøgning").click()
+    page.get_by_role("link", name="Mentorstøtte", exact=True).click()
+    assert_accessible(page)  # the application form with the scheme guide
+    page.get_by_label("Hurtigspor", exact=True).check()
+    page.get_by_label("Begrundelse for hurtigspor").fill("Ansættelse 1. maj")
+    page.get_by_label("Periode (måneder)").fill("6")
+    page.get_by_label("Mentortimer om ugen").fill("3")
+    page.get_by_label("Begrundelse", exact=True).fill("Mentor i opstarten")
+    page.get_by_role("button", name="Gem kladde").click()
+    page.wait_for_url(f"{live_server.url}/compensation/applications/*/")
+    application = Application.objects.get()
     page.get_by_role("button", name="Indsend").click()
     page.wait_for_load_state()
     assert page.get_by_text("Ansøgningen er indsendt.").is_visible()
+    assert_accessible(page)
 
     page.context.clear_cookies()
     sign_in(page, live_server, team_lead.username)
