@@ -5,10 +5,11 @@ from __future__ import annotations
 import django_filters
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 
 from compensation import grants as grant_services
@@ -24,7 +25,19 @@ from compensation.serializers import (
     ReasonSerializer,
     SchemeSerializer,
 )
-from jobcenter.api_base import VisibleToUserMixin
+from jobcenter.api_base import Pagination, VisibleToUserMixin
+
+
+class StrictPagination(Pagination):
+    """The schema says ``page`` is an integer: "last", "" and the like are a 404."""
+
+    last_page_strings = ()
+
+    def get_page_number(self, request, paginator):
+        raw = request.query_params.get(self.page_query_param)
+        if raw is not None and not raw.isdigit():
+            raise NotFound(_("Invalid page."))
+        return raw or 1
 
 
 class SchemeViewSet(viewsets.ReadOnlyModelViewSet):
@@ -67,6 +80,7 @@ class ApplicationViewSet(
     )
     serializer_class = ApplicationSerializer
     filterset_class = ApplicationFilter
+    pagination_class = StrictPagination
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def create(self, request, *args, **kwargs):
@@ -188,6 +202,7 @@ class QueueViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """The fast-track queue of the caller's teams (``?fast_track=false`` for the normal one)."""
 
     serializer_class = QueueSerializer
+    pagination_class = StrictPagination
     queryset = Application.objects.none()
 
     def get_queryset(self):
@@ -227,6 +242,7 @@ class GrantViewSet(VisibleToUserMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Grant.objects.select_related("scheme").order_by("-start", "-pk")
     serializer_class = GrantSerializer
     filterset_class = GrantFilter
+    pagination_class = StrictPagination
 
     def _finish(self, request, revoke: bool):
         grant = self.get_object()

@@ -132,7 +132,7 @@ def _coerce(field: DetailField, raw):
         if str(raw) not in {key for key, _label in field.choices}:
             raise ValidationError(_("Choose one of the options."))
         return str(raw)
-    return str(raw).strip()[:2000]
+    return str(raw).replace("\x00", "").strip()[:2000]
 
 
 def validate_details(scheme: Scheme, details: dict, *, employer=None) -> dict:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from compensation import selectors
@@ -56,8 +58,15 @@ class SchemeSerializer(serializers.ModelSerializer):
         ]
 
 
+class SchemeCodeField(serializers.SlugRelatedField):
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or "\x00" in data:
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class ApplicationSerializer(serializers.ModelSerializer):
-    scheme = serializers.SlugRelatedField(slug_field="code", queryset=Scheme.objects.all())
+    scheme = SchemeCodeField(slug_field="code", queryset=Scheme.objects.all())
     citizen = serializers.PrimaryKeyRelatedField(queryset=Citizen.objects.all())
     grant = serializers.PrimaryKeyRelatedField(read_only=True)
     # Plain strings: the same field name "status" on citizens would collide as an enum.
@@ -136,8 +145,26 @@ class QueueSerializer(ApplicationSerializer):
         return selectors.urgency(obj).due_today
 
 
+class StrictBooleanField(forms.Field):
+    """true/false (or 1/0) only: anything else is a 400 rather than silently unfiltered."""
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if str(value).lower() in ("true", "1"):
+            return True
+        if str(value).lower() in ("false", "0"):
+            return False
+        raise forms.ValidationError(_("Use true or false."), code="invalid")
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
 class ApplicationFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=ApplicationStatus.choices)
+    fast_track = StrictBooleanFilter()
     scheme = django_filters.CharFilter(field_name="scheme__code")
 
     class Meta:
