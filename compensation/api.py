@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from compensation import grants as grant_services
@@ -26,6 +27,15 @@ from compensation.serializers import (
     SchemeSerializer,
 )
 from jobcenter.api_base import Pagination, VisibleToUserMixin
+from jobcenter.permissions import has_case_role
+
+
+class HasCaseRole(BasePermission):
+    """Caseworkers and team leads (and superusers); company consultants get a 403."""
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        return bool(user and user.is_authenticated) and (user.is_superuser or has_case_role(user))
 
 
 class StrictPagination(Pagination):
@@ -80,6 +90,7 @@ class ApplicationViewSet(
     )
     serializer_class = ApplicationSerializer
     filterset_class = ApplicationFilter
+    permission_classes = [HasCaseRole]
     pagination_class = StrictPagination
     http_method_names = ["get", "post", "patch", "head", "options"]
 
@@ -242,6 +253,7 @@ class GrantViewSet(VisibleToUserMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Grant.objects.select_related("scheme").order_by("-start", "-pk")
     serializer_class = GrantSerializer
     filterset_class = GrantFilter
+    permission_classes = [HasCaseRole]
     pagination_class = StrictPagination
 
     def _finish(self, request, revoke: bool):

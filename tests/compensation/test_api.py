@@ -136,10 +136,14 @@ def test_reject_return_and_withdraw(citizen, caseworker, team_lead):
 
 def test_scope_and_roles(citizen, caseworker, team_lead, other_lead, outsider, consultant):
     application = submitted(citizen, caseworker)
-    for user in (other_lead, outsider, consultant):
+    for user in (other_lead, outsider):
         assert api(user).get(f"/api/v1/applications/{application.pk}/").status_code == 404
         assert api(user).post(f"/api/v1/applications/{application.pk}/claim/").status_code == 404
         assert api(user).get("/api/v1/applications/").json()["count"] == 0
+    # Company consultants have no business with applications or grants.
+    assert api(consultant).get(f"/api/v1/applications/{application.pk}/").status_code == 403
+    assert api(consultant).get("/api/v1/applications/").status_code == 403
+    assert api(consultant).get("/api/v1/grants/").status_code == 403
     # A caseworker may not claim (403), and a consultant may not create for a citizen (400/403).
     assert api(caseworker).post(f"/api/v1/applications/{application.pk}/claim/").status_code == 403
     response = api(consultant).post(
