@@ -48,3 +48,13 @@ def test_submit_claim_approve(page, live_server, citizen, caseworker, team_lead)
     assert_accessible(page)
     assert Application.objects.get(pk=application.pk).status == "approved"
     assert Grant.objects.filter(application_id=application.pk).count() == 1
+    # The other pages once each: grant, scheme guide, the lead's dashboard figures.
+    for url in (
+        Grant.objects.get().get_absolute_url(),
+        "/compensation/schemes/",
+        "/compensation/schemes/icebreaker/",
+        "/",
+        citizen.get_absolute_url(),
+    ):
+        page.goto(f"{live_server.url}{url}")
+        assert_accessible(page)
