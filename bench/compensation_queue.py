@@ -39,7 +39,11 @@ def seed() -> None:
 
     from compensation.models import Application
 
-    if Application.objects.count() >= APPLICATIONS:
+    seeded = Application.objects.count() >= APPLICATIONS
+    if (
+        seeded
+        and Application.objects.filter(team_id=1, status="submitted", fast_track=True).exists()
+    ):
         return
     started = time.perf_counter()
     with connection.cursor() as cursor:
@@ -97,22 +101,23 @@ def seed() -> None:
             "citizen_caseworker_id, created_at, updated_at, submitted_at, decision_due, "
             "claimed_by_id, claimed_at, decided_by_id, decided_at, decision_reason, "
             "decision_working_days, decided_in_time, return_reason) "
-            "SELECT c.id, c.team_id, s.id, st.status, g %% 2 = 0, '', '{}'::jsonb, '', "
+            "SELECT c.id, c.team_id, s.id, st.status, (k / 20) %% 2 = 0, '', '{}'::jsonb, '', "
             "c.caseworker_id, c.caseworker_id, now(), now(), "
             "CASE WHEN st.status = 'draft' THEN NULL "
-            "ELSE now() - (g %% 40) * interval '1 day' END, "
-            "CASE WHEN st.status = 'draft' THEN NULL ELSE current_date + (g %% 30) - 10 END, "
+            "ELSE now() - (k %% 40) * interval '1 day' END, "
+            "CASE WHEN st.status = 'draft' THEN NULL ELSE current_date + (k %% 30) - 10 END, "
             "CASE WHEN st.status = 'in_review' THEN c.team_id END, "
             "CASE WHEN st.status = 'in_review' THEN now() END, "
             "CASE WHEN st.status IN ('approved', 'rejected') THEN c.team_id END, "
             "CASE WHEN st.status IN ('approved', 'rejected') THEN now() END, '', "
-            "CASE WHEN st.status IN ('approved', 'rejected') THEN g %% 10 END, "
-            "CASE WHEN st.status IN ('approved', 'rejected') THEN g %% 10 < 8 END, '' "
-            "FROM generate_series(0, %(n)s - 1) g "
+            "CASE WHEN st.status IN ('approved', 'rejected') THEN k %% 10 END, "
+            "CASE WHEN st.status IN ('approved', 'rejected') THEN k %% 10 < 8 END, '' "
+            # k varies independently of the team (which follows g modulo the team count).
+            "FROM generate_series(0, %(n)s - 1) g CROSS JOIN LATERAL (SELECT g / %(t)s AS k) kk "
             "JOIN c ON c.i = g %% (%(t)s * %(cpt)s) CROSS JOIN s "
-            "CROSS JOIN LATERAL (SELECT CASE WHEN g %% 20 = 0 THEN 'submitted' "
-            "WHEN g %% 20 = 1 THEN 'in_review' WHEN g %% 10 = 2 THEN 'draft' "
-            "WHEN g %% 4 = 3 THEN 'rejected' ELSE 'approved' END AS status) st",
+            "CROSS JOIN LATERAL (SELECT CASE WHEN k %% 20 = 0 THEN 'submitted' "
+            "WHEN k %% 20 = 1 THEN 'in_review' WHEN k %% 10 = 2 THEN 'draft' "
+            "WHEN k %% 4 = 3 THEN 'rejected' ELSE 'approved' END AS status) st",
             {"n": APPLICATIONS, "t": TEAMS, "cpt": CITIZENS_PER_TEAM},
         )
         cursor.execute("SET session_replication_role = DEFAULT")
