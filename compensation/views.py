@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -212,6 +212,8 @@ def application_detail(request, pk: int):
 def application_action(request, pk: int, action: str):
     """Submit, withdraw, claim, approve, reject, return, or record a § 3 notice."""
     application = get_application_for_user(request.user, pk)
+    if action == "claim" and request.htmx:
+        return _claim_row(request, application)
     user, forms = request.user, {}
     try:
         if action == "submit":
@@ -289,6 +291,24 @@ def application_action(request, pk: int, action: str):
     if action == "claim" and request.POST.get("next") == "queue":
         return redirect("queue")
     return redirect(application)
+
+
+def _claim_row(request, application: Application):
+    """Claim from the queue with htmx: answer with the queue's row, showing any refusal."""
+    error = ""
+    try:
+        services.application_claim(application=application, lead=request.user, request=request)
+    except DomainError as exc:
+        error = exc.message
+    except PermissionDenied as exc:
+        error = str(exc) or _("You may not claim this application.")
+    row = selectors.queue(user=request.user, fast_track=application.fast_track).filter(
+        pk=application.pk
+    )
+    row = selectors.annotate_urgency(row)
+    if not row:  # decided or withdrawn meanwhile
+        return HttpResponse(status=204)
+    return render(request, "compensation/_queue_row.html", {"application": row[0], "error": error})
 
 
 @login_required

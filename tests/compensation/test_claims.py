@@ -66,3 +66,21 @@ def test_another_teams_lead_cannot_claim(citizen, caseworker, other_lead):
     with pytest.raises(PermissionDenied):
         services.application_claim(application=application, lead=other_lead)
     assert services.application_claim_next(lead=other_lead) is None
+
+
+def test_claiming_from_the_queue_with_htmx_answers_the_row(
+    client, citizen, caseworker, team_lead, lead_b
+):
+    application = submitted(citizen, caseworker)
+    url = f"/compensation/applications/{application.pk}/claim/"
+    client.force_login(team_lead)
+    response = client.post(url, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert response.content.decode().lstrip().startswith("<tr")
+    application.refresh_from_db()
+    assert application.claimed_by == team_lead
+    client.force_login(lead_b)
+    response = client.post(url, headers={"HX-Request": "true"})
+    assert 'role="alert"' in response.content.decode()
+    application.refresh_from_db()
+    assert application.claimed_by == team_lead
