@@ -13,6 +13,7 @@ from django.utils.translation import pgettext
 
 from compensation.models import Application, ApplicationStatus, Attachment
 from jobcenter.audit import audit
+from jobcenter.env import env_int
 from jobcenter.models import AuditAction, User
 from jobcenter.services import DomainError
 
@@ -27,7 +28,8 @@ ODF_PREFIX = b"mimetypeapplication/vnd.oasis.opendocument."
 
 
 def max_bytes() -> int:
-    return getattr(settings, "COMPENSATION_ATTACHMENT_MAX_BYTES", DEFAULT_MAX_BYTES)
+    default = env_int("COMPENSATION_ATTACHMENT_MAX_BYTES", DEFAULT_MAX_BYTES)
+    return getattr(settings, "COMPENSATION_ATTACHMENT_MAX_BYTES", default)
 
 
 def sniff(upload) -> str | None:

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from jobcenter.env import env_int
 from jobcenter.models import Citizen, Jobcenter, Role, Team, User
 
 DEFAULT_FAST_TRACK_DAYS = 2
@@ -269,7 +270,9 @@ class Application(models.Model):
 
 
 def claim_expiry() -> dt.timedelta:
-    return dt.timedelta(minutes=getattr(settings, "COMPENSATION_CLAIM_EXPIRY_MINUTES", 60))
+    """How long a lead's claim holds; a setting, else the environment variable, else an hour."""
+    default = env_int("COMPENSATION_CLAIM_EXPIRY_MINUTES", 60)
+    return dt.timedelta(minutes=getattr(settings, "COMPENSATION_CLAIM_EXPIRY_MINUTES", default))
 
 
 def claim_cutoff(now: dt.datetime | None = None) -> dt.datetime:
