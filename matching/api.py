@@ -19,6 +19,7 @@ from matching.models import (
     ContactPerson,
     Employer,
     Match,
+    MatchProfile,
     MatchStatus,
     Occupation,
     Postcode,
@@ -219,7 +220,6 @@ class VacancyViewSet(WriteViewSet):
             limit=_limit(request),
             flex_job_only=request.query_params.get("flex_job") in ("1", "true"),
         )
-        citizens = Citizen.objects.in_bulk([item.citizen_id for item in ranked])
         audit(
             action=AuditAction.VIEW,
             request=request._request,
@@ -230,7 +230,7 @@ class VacancyViewSet(WriteViewSet):
         results = [
             {
                 "citizen": item.citizen_id,
-                "name": citizens[item.citizen_id].full_name,
+                "name": item.citizen_name,
                 "score": item.score,
                 "explanation": item.result.explanation(),
             }
@@ -257,18 +257,15 @@ class CitizenMatchesView(APIView):
         citizen = get_visible_or_404(Citizen.objects.all(), request.user, pk=pk)
         if not request.user.has_perm("matching.view_matches", citizen):
             raise PermissionDenied
-        profile = selectors.profile_for(citizen)
+        profile = MatchProfile.objects.filter(citizen=citizen).first()
         ranked = []
         if profile is not None:
             ranked = ranking.vacancies_for_profile(
-                profile.pk,
+                profile,
                 limit=_limit(request),
                 sector=request.query_params.get("sector", "")[:10],
                 flex_job_only=request.query_params.get("flex_job") in ("1", "true"),
             )
-        vacancies = Vacancy.objects.select_related("employer").in_bulk(
-            [item.vacancy_id for item in ranked]
-        )
         audit(
             action=AuditAction.VIEW,
             request=request._request,
@@ -279,9 +276,9 @@ class CitizenMatchesView(APIView):
         results = [
             {
                 "vacancy": item.vacancy_id,
-                "title": vacancies[item.vacancy_id].title,
-                "employer": vacancies[item.vacancy_id].employer_id,
-                "employer_name": vacancies[item.vacancy_id].employer.name,
+                "title": item.vacancy_title,
+                "employer": item.employer_id,
+                "employer_name": item.employer_name,
                 "score": item.score,
                 "explanation": item.result.explanation(),
             }

@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass
 
 from django.db import connection
+from django.utils.translation import get_language
 
 from matching.scoring import (
     KM_PER_DEGREE,
@@ -28,9 +29,9 @@ from matching.scoring import (
 
 MARGIN = 5
 
-# Raw features of the pair (c: profile, ci: citizen, v: vacancy, e: employer).
+# Raw features of the pair (c: profile, v: vacancy, e: employer, d: distance).
 FEATURES_SQL = """
-    v.id AS vacancy_id, c.id AS profile_id, ci.id AS citizen_id,
+    v.id AS vacancy_id, c.id AS profile_id, c.citizen_id,
     v.employer_id, v.occupation_group, v.required_skills, v.wanted_skills,
     v.hours_min AS v_hours_min, v.hours_max AS v_hours_max, v.flex_job_possible,
     (v.accommodation_mask | e.offered_mask) AS offered_mask, e.readiness,
@@ -39,20 +40,24 @@ FEATURES_SQL = """
     c.excluded_employers, c.hours_min AS c_hours_min, c.hours_max AS c_hours_max,
     c.max_commute_km, c.flex_job_eligible, c.needs_mask, c.necessary_mask,
     c.latitude AS c_lat, c.longitude AS c_lon,
-    CASE WHEN v.latitude IS NULL OR c.latitude IS NULL THEN NULL ELSE
+    d.km
+"""
+
+KM_SQL = """
+CASE WHEN v.latitude IS NULL OR c.latitude IS NULL THEN NULL ELSE
       111.2::float8 * sqrt(
         (v.latitude - c.latitude) * (v.latitude - c.latitude)
         + ((v.longitude - c.longitude)
            * cos((c.latitude + v.latitude) / 2 * 0.0174532925199432957692::float8))
         * ((v.longitude - c.longitude)
            * cos((c.latitude + v.latitude) / 2 * 0.0174532925199432957692::float8))
-      ) END AS km
+      ) END
 """
 
 # Hard filters that need no distance (the distance one runs on the computed column).
 FILTERS_SQL = """
     v.status = 'open'
-    AND e.jobcenter_id = ci.jobcenter_id
+    AND e.jobcenter_id = c.jobcenter_id
     AND (greatest(c.hours_min, v.hours_min) <= least(c.hours_max, v.hours_max)
          OR (v.flex_job_possible AND c.flex_job_eligible))
     AND (c.necessary_mask & ~(v.accommodation_mask | e.offered_mask)) = 0
@@ -64,24 +69,24 @@ FILTERS_SQL = """
 SCORE_SQL = """
 floor(((((((0::float8
   + %(w_skills)s::float8 * (
-      0.75::float8 * CASE WHEN icount(s.required_skills) = 0 THEN 1.0::float8
-        ELSE icount(s.required_skills & s.skills)::float8 / icount(s.required_skills) END
-    + 0.25::float8 * CASE WHEN icount(s.wanted_skills) = 0 THEN 1.0::float8
-        ELSE icount(s.wanted_skills & s.skills)::float8 / icount(s.wanted_skills) END))
+      0.75::float8 * CASE WHEN icount(v.required_skills) = 0 THEN 1.0::float8
+        ELSE icount(v.required_skills & c.skills)::float8 / icount(v.required_skills) END
+    + 0.25::float8 * CASE WHEN icount(v.wanted_skills) = 0 THEN 1.0::float8
+        ELSE icount(v.wanted_skills & c.skills)::float8 / icount(v.wanted_skills) END))
   + %(w_occupation)s::float8 * (CASE
-      WHEN cardinality(s.occupation_groups) = 0 THEN 0.5::float8
-      WHEN s.occupation_group = ANY(s.occupation_groups) THEN 1.0::float8
-      WHEN s.occupation_group / 100 = ANY(s.occupation_submajors) THEN 0.5::float8
+      WHEN cardinality(c.occupation_groups) = 0 THEN 0.5::float8
+      WHEN v.occupation_group = ANY(c.occupation_groups) THEN 1.0::float8
+      WHEN v.occupation_group / 100 = ANY(c.occupation_submajors) THEN 0.5::float8
       ELSE 0.0::float8 END))
-  + %(w_distance)s::float8 * (CASE WHEN s.km IS NULL THEN 0.5::float8
-      ELSE greatest(0.0::float8, 1.0::float8 - s.km / greatest(s.max_commute_km, 1)) END))
+  + %(w_distance)s::float8 * (CASE WHEN d.km IS NULL THEN 0.5::float8
+      ELSE greatest(0.0::float8, 1.0::float8 - d.km / greatest(c.max_commute_km, 1)) END))
   + %(w_hours)s::float8 * (CASE
-      WHEN greatest(s.c_hours_min, s.v_hours_min) <= least(s.c_hours_max, s.v_hours_max)
+      WHEN greatest(c.hours_min, v.hours_min) <= least(c.hours_max, v.hours_max)
       THEN 1.0::float8 ELSE 0.5::float8 END))
-  + %(w_accommodation)s::float8 * (CASE WHEN s.needs_mask = 0 THEN 1.0::float8
-      ELSE bit_count((s.needs_mask & s.offered_mask)::bit(32))::float8
-           / bit_count(s.needs_mask::bit(32)) END))
-  + %(w_employer)s::float8 * (s.readiness / 100.0::float8))
+  + %(w_accommodation)s::float8 * (CASE WHEN c.needs_mask = 0 THEN 1.0::float8
+      ELSE bit_count((c.needs_mask & (v.accommodation_mask | e.offered_mask))::bit(32))::float8
+           / bit_count(c.needs_mask::bit(32)) END))
+  + %(w_employer)s::float8 * (e.readiness / 100.0::float8))
   * 100.0::float8 / %(w_total)s::float8 + 0.5::float8)::int
 """
 
@@ -93,6 +98,10 @@ class Ranked:
     profile_id: int
     result: MatchResult
     sql_score: int
+    vacancy_title: str = ""
+    employer_id: int = 0
+    employer_name: str = ""
+    citizen_name: str = ""
 
     @property
     def score(self) -> int:
@@ -106,21 +115,38 @@ def _weight_params() -> dict:
     return params
 
 
+FROM_SQL = f"""
+    FROM matching_matchprofile c
+    JOIN matching_vacancy v ON TRUE
+    JOIN matching_employer e ON e.id = v.employer_id
+    CROSS JOIN LATERAL (SELECT {KM_SQL} AS km) d
+"""
+
+
 def _ranked_sql(where: str, order_tiebreak: str) -> str:
+    """Ids and scores of the best rows; _query() then reads those rows only."""
     return f"""
-        SELECT * FROM (
-          SELECT s.*, {SCORE_SQL} AS score FROM (
-            SELECT {FEATURES_SQL}
-            FROM matching_matchprofile c
-            JOIN jobcenter_citizen ci ON ci.id = c.citizen_id
-            JOIN matching_vacancy v ON TRUE
-            JOIN matching_employer e ON e.id = v.employer_id
-            WHERE {FILTERS_SQL} AND {where}
-          ) s
-          WHERE s.km IS NULL OR s.km <= greatest(s.max_commute_km, 1)
-        ) r
-        ORDER BY r.score DESC, {order_tiebreak}
+        SELECT v.id AS vacancy_id, c.id AS profile_id, c.citizen_id, {SCORE_SQL} AS score
+        {FROM_SQL}
+        WHERE {FILTERS_SQL} AND (d.km IS NULL OR d.km <= greatest(c.max_commute_km, 1))
+          AND {where}
+        ORDER BY score DESC, {order_tiebreak}
         LIMIT %(limit)s
+    """
+
+
+def _query(ranked_sql: str) -> str:
+    """One round trip: the best rows (CTE), then every feature of those rows only."""
+    return f"""
+        WITH top AS ({ranked_sql})
+        SELECT top.score AS sql_score, {FEATURES_SQL},
+          v.title AS v_title, e.name AS e_name, o.title_da, o.title_en
+        FROM top
+        JOIN matching_matchprofile c ON c.id = top.profile_id
+        JOIN matching_vacancy v ON v.id = top.vacancy_id
+        JOIN matching_employer e ON e.id = v.employer_id
+        LEFT JOIN matching_occupation o ON o.code = v.occupation_id
+        CROSS JOIN LATERAL (SELECT {KM_SQL} AS km) d
     """
 
 
@@ -158,37 +184,40 @@ def _features(row: dict, titles: dict[int, str]) -> tuple[CitizenFeatures, Vacan
 
 
 def _run(sql: str, params: dict, limit: int, key) -> list[Ranked]:
-    from matching.models import Occupation
-
     params = {**_weight_params(), **params, "limit": limit + MARGIN}
+    english = (get_language() or "da").startswith("en")
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(_query(sql), params)
         names = [column.name for column in cursor.description]
         rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
-    titles = _occupation_titles(Occupation, {row["occupation_group"] for row in rows})
     ranked = []
     for row in rows:
-        citizen, vacancy = _features(row, titles)
+        title = (row["title_en"] if english else row["title_da"]) or ""
+        citizen, vacancy = _features(row, {row["occupation_group"]: title})
         result = score_match(citizen, vacancy)
         if result.passed:
             ranked.append(
                 Ranked(
-                    row["vacancy_id"], row["citizen_id"], row["profile_id"], result, row["score"]
+                    vacancy_id=row["vacancy_id"],
+                    citizen_id=row["citizen_id"],
+                    profile_id=row["profile_id"],
+                    result=result,
+                    sql_score=row["sql_score"],
+                    vacancy_title=row["v_title"],
+                    employer_id=row["employer_id"],
+                    employer_name=row["e_name"],
                 )
             )
     ranked.sort(key=lambda item: (-item.score, key(item)))
     return ranked[:limit]
 
 
-def _occupation_titles(model, groups: set[int]) -> dict[int, str]:
-    if not groups:
-        return {}
-    codes = [f"{group:04d}" for group in groups]
-    return {int(o.code): o.title for o in model.objects.filter(code__in=codes)}
+def _ranked(where: list[str], params: dict, limit: int, tiebreak: str, key) -> list[Ranked]:
+    return _run(_ranked_sql(" AND ".join(where), tiebreak), params, limit, key)
 
 
 def vacancies_for_profile(
-    profile_id: int,
+    profile,
     *,
     limit: int = 20,
     prefilter: bool = True,
@@ -197,11 +226,11 @@ def vacancies_for_profile(
     flex_job_only: bool = False,
     occupation_major: int | None = None,
 ) -> list[Ranked]:
-    """Open vacancies ranked for one citizen (their profile), best first."""
+    """Open vacancies ranked for one citizen (their MatchProfile), best first."""
     where = ["c.id = %(profile)s"]
-    params: dict = {"profile": profile_id}
+    params: dict = {"profile": profile.pk}
     if prefilter:
-        box = _bounding_box(profile_id)
+        box = _bounding_box(profile.latitude, profile.longitude, profile.max_commute_km)
         if box:
             where.append(
                 "(v.latitude IS NULL OR (v.latitude BETWEEN %(lat_lo)s AND %(lat_hi)s"
@@ -219,8 +248,7 @@ def vacancies_for_profile(
     if occupation_major is not None:
         where.append("v.occupation_group / 1000 = %(major)s")
         params["major"] = occupation_major
-    sql = _ranked_sql(" AND ".join(where), "r.vacancy_id")
-    return _run(sql, params, limit, key=lambda item: item.vacancy_id)
+    return _ranked(where, params, limit, "v.id", key=lambda item: item.vacancy_id)
 
 
 def citizens_for_vacancy(
@@ -232,32 +260,44 @@ def citizens_for_vacancy(
     flex_job_only: bool = False,
 ) -> list[Ranked]:
     """Active citizens (with a match profile) ranked for one vacancy; ``team_ids`` None = all."""
-    where = ["v.id = %(vacancy)s", "ci.status = 'active'"]
+    where = ["v.id = %(vacancy)s", "c.citizen_active"]
     params: dict = {"vacancy": vacancy_id}
     if team_ids is not None:
-        where.append("ci.team_id = ANY(%(teams)s)")
+        where.append("c.team_id = ANY(%(teams)s)")
         params["teams"] = list(team_ids)
     if caseworker_id:
-        where.append("ci.caseworker_id = %(caseworker)s")
+        where.append(
+            "c.citizen_id IN"
+            " (SELECT id FROM jobcenter_citizen WHERE caseworker_id = %(caseworker)s)"
+        )
         params["caseworker"] = caseworker_id
     if flex_job_only:
         where.append("c.flex_job_eligible")
-    sql = _ranked_sql(" AND ".join(where), "r.citizen_id")
-    return _run(sql, params, limit, key=lambda item: item.citizen_id)
-
-
-def _bounding_box(profile_id: int) -> dict | None:
-    """Degrees around the citizen that contain every point within their longest commute."""
-    from matching.models import MatchProfile
-
-    row = (
-        MatchProfile.objects.filter(pk=profile_id)
-        .values_list("latitude", "longitude", "max_commute_km")
-        .first()
+    ranked = _ranked(
+        where, params, limit + MARGIN, "c.citizen_id", key=lambda item: item.citizen_id
     )
-    if not row or row[0] is None:
+    # The profile's copy of the citizen's team and status is re-checked against the citizen.
+    from jobcenter.models import Citizen, CitizenStatus
+
+    current = Citizen.objects.filter(
+        pk__in=[item.citizen_id for item in ranked], status=CitizenStatus.ACTIVE
+    )
+    if team_ids is not None:
+        current = current.filter(team_id__in=team_ids)
+    names = {
+        pk: f"{first} {last}"
+        for pk, first, last in current.values_list("pk", "first_name", "last_name")
+    }
+    kept = [item for item in ranked if item.citizen_id in names][:limit]
+    for item in kept:
+        item.citizen_name = names[item.citizen_id]
+    return kept
+
+
+def _bounding_box(lat: float | None, lon: float | None, max_km: int) -> dict | None:
+    """Degrees around the citizen that contain every point within their longest commute."""
+    if lat is None or lon is None:
         return None
-    lat, lon, max_km = row
     reach = max(max_km, 1) * 1.001 + 0.01  # a little slack for float rounding
     dlat = reach / KM_PER_DEGREE
     widest = min(89.0, abs(lat) + dlat)

@@ -18,13 +18,23 @@ def on_screening_completed(sender, screening, citizen, consented_accommodations,
 
 @receiver(post_save, sender=Citizen)
 def on_citizen_saved(sender, instance: Citizen, **kwargs):
-    """The profile's home location follows the citizen's postcode."""
+    """The profile's home location, team and status follow the citizen."""
     from matching.models import MatchProfile
 
     profile = MatchProfile.objects.filter(citizen=instance).first()
     if profile is not None:
         profile.citizen = instance
         profile.refresh_derived()
-        MatchProfile.objects.filter(pk=profile.pk).update(
-            latitude=profile.latitude, longitude=profile.longitude
-        )
+        sync_profile(profile)
+
+
+def sync_profile(profile) -> None:
+    from matching.models import MatchProfile
+
+    MatchProfile.objects.filter(pk=profile.pk).update(
+        latitude=profile.latitude,
+        longitude=profile.longitude,
+        jobcenter_id=profile.jobcenter_id,
+        team_id=profile.team_id,
+        citizen_active=profile.citizen_active,
+    )

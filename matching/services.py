@@ -436,6 +436,7 @@ def _hire(match: Match, by: User, hired_on: dt.date, request) -> None:
         status=CitizenStatus.EMPLOYED, updated_at=timezone.now()
     )
     citizen.status = CitizenStatus.EMPLOYED
+    MatchProfile.objects.filter(citizen=citizen).update(citizen_active=False)
     audit(
         action=AuditAction.CHANGE,
         user=by,

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from jobcenter.models import Citizen, User
+from jobcenter.models import Citizen, CitizenStatus, Jobcenter, Team, User
 from jobcenter.vocab import Accommodation
 from matching.masks import mask_of
 from matching.models.reference import Postcode
@@ -65,6 +65,15 @@ class MatchProfile(models.Model):
     necessary_mask = models.IntegerField(default=0, editable=False)
     latitude = models.FloatField(null=True, editable=False)
     longitude = models.FloatField(null=True, editable=False)
+    # Copies of the citizen's scope and status, so that ranking citizens for a vacancy reads
+    # one table (kept in step by save() and matching.receivers; ranking re-checks the top).
+    jobcenter = models.ForeignKey(
+        Jobcenter, on_delete=models.CASCADE, null=True, editable=False, related_name="+"
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.CASCADE, null=True, editable=False, related_name="+"
+    )
+    citizen_active = models.BooleanField(default=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = MatchProfileQuerySet.as_manager()
@@ -85,15 +94,14 @@ class MatchProfile(models.Model):
         self.refresh_derived()
         super().save(*args, **kwargs)
 
-    @property
-    def team_id(self) -> int:
-        return self.citizen.team_id
-
     def refresh_derived(self) -> None:
         self.skills = sorted(set(self.skills))
         self.occupation_groups = _groups(self.occupations)
         self.occupation_submajors = sorted({group // 100 for group in self.occupation_groups})
         self.excluded_groups = _groups(self.excluded_occupations)
+        self.jobcenter_id = self.citizen.jobcenter_id
+        self.team_id = self.citizen.team_id
+        self.citizen_active = self.citizen.status == CitizenStatus.ACTIVE
         place = Postcode.objects.filter(pk=self.citizen.postcode).first()
         self.latitude = place.latitude if place else None
         self.longitude = place.longitude if place else None

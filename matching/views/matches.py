@@ -109,7 +109,7 @@ def citizen_matches(request, citizen_pk: int):
     ranked = []
     if profile is not None:
         ranked = ranking.vacancies_for_profile(
-            profile.pk,
+            profile,
             limit=RANK_LIMIT,
             sector=criteria.get("sector", ""),
             flex_job_only=criteria.get("flex_job", False),
