@@ -100,7 +100,9 @@ class Employer(models.Model):
         verbose_name=_("responsible company consultant"),
     )
     # Inclusion profile (DOMAIN.md, Employers).
-    open_to_hiring = models.BooleanField(_("open to hiring people with disabilities"), null=True)
+    open_to_hiring = models.BooleanField(
+        _("open to hiring people with disabilities"), null=True, blank=True
+    )
     knows_schemes = models.BooleanField(_("knows the compensation schemes"), default=False)
     knows_social_chapters = models.BooleanField(_("knows the social chapters"), default=False)
     needs_accommodation_help = models.BooleanField(
