@@ -91,8 +91,10 @@ def test_filter_exclusions():
 
 
 def test_every_component_is_explained():
-    result = score_match(CITIZEN, VACANCY)
-    explanation = result.explanation()
+    from django.utils import translation
+
+    with translation.override("en"):
+        explanation = score_match(CITIZEN, VACANCY).explanation()
     assert [part["component"] for part in explanation] == list(COMPONENTS)
     for part in explanation:
         assert part["text"]
