@@ -23,6 +23,7 @@ from matching.models import (
     MatchStatus,
     Occupation,
     Postcode,
+    Skill,
     Vacancy,
 )
 
@@ -167,6 +168,18 @@ class VacancySerializer(serializers.ModelSerializer):
         if self.instance is not None and not isinstance(self.instance, list):
             fields["employer"].read_only = True
         return fields
+
+    def _known_skills(self, value: list[int]) -> list[int]:
+        unknown = set(value) - set(Skill.objects.filter(pk__in=value).values_list("pk", flat=True))
+        if unknown:
+            raise serializers.ValidationError(f"Unknown skill ids: {sorted(unknown)}")
+        return value
+
+    def validate_required_skills(self, value):
+        return self._known_skills(value)
+
+    def validate_wanted_skills(self, value):
+        return self._known_skills(value)
 
     def validate(self, attrs):
         low = attrs.get("hours_min", getattr(self.instance, "hours_min", 0))
