@@ -218,7 +218,12 @@ class VacancyViewSet(WriteViewSet):
         )
 
     @extend_schema(
-        parameters=[OpenApiParameter("limit", int)],
+        parameters=[
+            OpenApiParameter("limit", int),
+            OpenApiParameter("team", int),
+            OpenApiParameter("caseworker", int),
+            OpenApiParameter("flex_job", bool),
+        ],
         responses={200: inline_serializer("RankedCitizens", {"results": serializers.ListField()})},
     )
     @action(detail=True, methods=["get"])
@@ -227,10 +232,15 @@ class VacancyViewSet(WriteViewSet):
         user = request.user
         if not (user.is_superuser or user.team_ids()):
             raise PermissionDenied
+        teams = None if user.is_superuser else sorted(user.team_ids())
+        team = _int_param(request, "team")
+        if team is not None:
+            teams = [team] if teams is None or team in teams else []
         ranked = ranking.citizens_for_vacancy(
             vacancy.pk,
-            team_ids=None if user.is_superuser else sorted(user.team_ids()),
+            team_ids=teams,
             limit=_limit(request),
+            caseworker_id=_int_param(request, "caseworker"),
             flex_job_only=request.query_params.get("flex_job") in ("1", "true"),
         )
         audit(
@@ -252,6 +262,11 @@ class VacancyViewSet(WriteViewSet):
         return Response({"vacancy": vacancy.pk, "count": len(results), "results": results})
 
 
+def _int_param(request, name: str) -> int | None:
+    value = request.query_params.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
 def _limit(request) -> int:
     try:
         return max(1, min(MAX_LIMIT, int(request.query_params.get("limit", 20))))
@@ -263,7 +278,13 @@ class CitizenMatchesView(APIView):
     """Open vacancies ranked for a citizen, each with its score and explanation."""
 
     @extend_schema(
-        parameters=[OpenApiParameter("limit", int), OpenApiParameter("sector", str)],
+        parameters=[
+            OpenApiParameter("limit", int),
+            OpenApiParameter("sector", str),
+            OpenApiParameter("flex_job", bool),
+            OpenApiParameter("employer", int),
+            OpenApiParameter("occupation_major", int),
+        ],
         responses={200: inline_serializer("RankedVacancies", {"results": serializers.ListField()})},
     )
     def get(self, request, pk: int):
@@ -278,6 +299,8 @@ class CitizenMatchesView(APIView):
                 limit=_limit(request),
                 sector=request.query_params.get("sector", "")[:10],
                 flex_job_only=request.query_params.get("flex_job") in ("1", "true"),
+                employer_id=_int_param(request, "employer"),
+                occupation_major=_int_param(request, "occupation_major"),
             )
         audit(
             action=AuditAction.VIEW,

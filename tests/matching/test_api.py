@@ -152,3 +152,19 @@ def test_ranking_query_count_is_constant(
         for _ in range(8):
             profile_for(CitizenFactory(team=team))
     assert counts[1] > counts[0]
+
+
+def test_ranking_filters(api, team_lead, citizen, other_team, jobcenter):
+    vacancy = VacancyFactory(employer=EmployerFactory(jobcenter=jobcenter))
+    profile_for(citizen)
+    api.force_authenticate(team_lead)
+    url = f"/api/v1/citizens/{citizen.pk}/matches/"
+    assert api.get(url).json()["count"] == 1
+    assert api.get(url, {"occupation_major": 9}).json()["count"] == 1
+    assert api.get(url, {"occupation_major": 2}).json()["count"] == 0
+    assert api.get(url, {"sector": "public"}).json()["count"] == 0
+    url = f"/api/v1/vacancies/{vacancy.pk}/matches/"
+    assert api.get(url, {"team": citizen.team_id}).json()["count"] == 1
+    assert api.get(url, {"team": other_team.pk}).json()["count"] == 0
+    assert api.get(url, {"caseworker": citizen.caseworker_id}).json()["count"] == 1
+    assert api.get(url, {"flex_job": "1"}).json()["count"] == 0
