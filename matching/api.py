@@ -237,7 +237,7 @@ class VacancyViewSet(WriteViewSet):
         if team is not None:
             teams = [team] if teams is None or team in teams else []
         ranked = ranking.citizens_for_vacancy(
-            vacancy.pk,
+            vacancy,
             team_ids=teams,
             limit=_limit(request),
             caseworker_id=_int_param(request, "caseworker"),

@@ -12,7 +12,6 @@ citizen) is implied by the distance filter, so it never changes the result.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from django.db import connection
@@ -20,6 +19,7 @@ from django.utils.translation import get_language
 
 from matching.scoring import (
     KM_PER_DEGREE,
+    KM_PER_DEGREE_LONGITUDE,
     CitizenFeatures,
     MatchResult,
     VacancyFeatures,
@@ -44,14 +44,10 @@ FEATURES_SQL = """
 """
 
 KM_SQL = """
-CASE WHEN v.latitude IS NULL OR c.latitude IS NULL THEN NULL ELSE
-      111.2::float8 * sqrt(
-        (v.latitude - c.latitude) * (v.latitude - c.latitude)
-        + ((v.longitude - c.longitude)
-           * cos((c.latitude + v.latitude) / 2 * 0.0174532925199432957692::float8))
-        * ((v.longitude - c.longitude)
-           * cos((c.latitude + v.latitude) / 2 * 0.0174532925199432957692::float8))
-      ) END
+CASE WHEN v.latitude IS NULL OR c.latitude IS NULL THEN NULL ELSE sqrt(
+  ((v.latitude - c.latitude) * 111.2::float8) * ((v.latitude - c.latitude) * 111.2::float8)
+  + ((v.longitude - c.longitude) * 62.18225086594705::float8)
+  * ((v.longitude - c.longitude) * 62.18225086594705::float8)) END
 """
 
 # Hard filters that need no distance (the distance one runs on the computed column).
@@ -69,10 +65,8 @@ FILTERS_SQL = """
 SCORE_SQL = """
 floor(((((((0::float8
   + %(w_skills)s::float8 * (
-      0.75::float8 * CASE WHEN icount(v.required_skills) = 0 THEN 1.0::float8
-        ELSE icount(v.required_skills & c.skills)::float8 / icount(v.required_skills) END
-    + 0.25::float8 * CASE WHEN icount(v.wanted_skills) = 0 THEN 1.0::float8
-        ELSE icount(v.wanted_skills & c.skills)::float8 / icount(v.wanted_skills) END))
+      0.75::float8 * {required_share}
+    + 0.25::float8 * {wanted_share}))
   + %(w_occupation)s::float8 * (CASE
       WHEN cardinality(c.occupation_groups) = 0 THEN 0.5::float8
       WHEN v.occupation_group = ANY(c.occupation_groups) THEN 1.0::float8
@@ -89,6 +83,29 @@ floor(((((((0::float8
   + %(w_employer)s::float8 * (e.readiness / 100.0::float8))
   * 100.0::float8 / %(w_total)s::float8 + 0.5::float8)::int
 """
+
+
+def _share_sql(column: str) -> str:
+    """Share of the vacancy's skills in ``column`` that the citizen has (intarray)."""
+    return (
+        f"CASE WHEN icount(v.{column}) = 0 THEN 1.0::float8"
+        f" ELSE icount(v.{column} & c.skills)::float8 / icount(v.{column}) END"
+    )
+
+
+def _constant_share_sql(skills: list[int]) -> str:
+    """The same share when the vacancy is fixed: its skills become constants, which spares
+    PostgreSQL an array intersection per citizen."""
+    if not skills:
+        return "1.0::float8"
+    hits = " + ".join(f"({int(skill)} = ANY(c.skills))::int" for skill in sorted(set(skills)))
+    return f"({hits})::float8 / {len(set(skills))}"
+
+
+def _score_sql(required_share: str, wanted_share: str) -> str:
+    return SCORE_SQL.replace("{required_share}", required_share).replace(
+        "{wanted_share}", wanted_share
+    )
 
 
 @dataclass
@@ -123,10 +140,11 @@ FROM_SQL = f"""
 """
 
 
-def _ranked_sql(where: str, order_tiebreak: str) -> str:
+def _ranked_sql(where: str, order_tiebreak: str, score_sql: str | None = None) -> str:
     """Ids and scores of the best rows; _query() then reads those rows only."""
+    score_sql = score_sql or _score_sql(_share_sql("required_skills"), _share_sql("wanted_skills"))
     return f"""
-        SELECT v.id AS vacancy_id, c.id AS profile_id, c.citizen_id, {SCORE_SQL} AS score
+        SELECT v.id AS vacancy_id, c.id AS profile_id, c.citizen_id, {score_sql} AS score
         {FROM_SQL}
         WHERE {FILTERS_SQL} AND (d.km IS NULL OR d.km <= greatest(c.max_commute_km, 1))
           AND {where}
@@ -212,8 +230,10 @@ def _run(sql: str, params: dict, limit: int, key) -> list[Ranked]:
     return ranked[:limit]
 
 
-def _ranked(where: list[str], params: dict, limit: int, tiebreak: str, key) -> list[Ranked]:
-    return _run(_ranked_sql(" AND ".join(where), tiebreak), params, limit, key)
+def _ranked(
+    where: list[str], params: dict, limit: int, tiebreak: str, key, score_sql: str | None = None
+) -> list[Ranked]:
+    return _run(_ranked_sql(" AND ".join(where), tiebreak, score_sql), params, limit, key)
 
 
 def vacancies_for_profile(
@@ -252,16 +272,16 @@ def vacancies_for_profile(
 
 
 def citizens_for_vacancy(
-    vacancy_id: int,
+    vacancy,
     *,
     team_ids: list[int] | None,
     limit: int = 20,
     caseworker_id: int | None = None,
     flex_job_only: bool = False,
 ) -> list[Ranked]:
-    """Active citizens (with a match profile) ranked for one vacancy; ``team_ids`` None = all."""
+    """Active citizens (with a match profile) ranked for one Vacancy; ``team_ids`` None = all."""
     where = ["v.id = %(vacancy)s", "c.citizen_active"]
-    params: dict = {"vacancy": vacancy_id}
+    params: dict = {"vacancy": vacancy.pk}
     if team_ids is not None:
         where.append("c.team_id = ANY(%(teams)s)")
         params["teams"] = list(team_ids)
@@ -273,8 +293,11 @@ def citizens_for_vacancy(
         params["caseworker"] = caseworker_id
     if flex_job_only:
         where.append("c.flex_job_eligible")
+    score_sql = _score_sql(
+        _constant_share_sql(vacancy.required_skills), _constant_share_sql(vacancy.wanted_skills)
+    )
     ranked = _ranked(
-        where, params, limit + MARGIN, "c.citizen_id", key=lambda item: item.citizen_id
+        where, params, limit + MARGIN, "c.citizen_id", lambda item: item.citizen_id, score_sql
     )
     # The profile's copy of the citizen's team and status is re-checked against the citizen.
     from jobcenter.models import Citizen, CitizenStatus
@@ -300,8 +323,7 @@ def _bounding_box(lat: float | None, lon: float | None, max_km: int) -> dict | N
         return None
     reach = max(max_km, 1) * 1.001 + 0.01  # a little slack for float rounding
     dlat = reach / KM_PER_DEGREE
-    widest = min(89.0, abs(lat) + dlat)
-    dlon = reach / (KM_PER_DEGREE * math.cos(math.radians(widest)))
+    dlon = reach / KM_PER_DEGREE_LONGITUDE
     return {
         "lat_lo": lat - dlat,
         "lat_hi": lat + dlat,

@@ -67,11 +67,18 @@ class MatchProfile(models.Model):
     longitude = models.FloatField(null=True, editable=False)
     # Copies of the citizen's scope and status, so that ranking citizens for a vacancy reads
     # one table (kept in step by save() and matching.receivers; ranking re-checks the top).
+    # No indexes: the ranking reads the whole jobcenter anyway, and an index here only tempts
+    # the planner into 100,000 random heap reads.
     jobcenter = models.ForeignKey(
-        Jobcenter, on_delete=models.CASCADE, null=True, editable=False, related_name="+"
+        Jobcenter,
+        on_delete=models.CASCADE,
+        null=True,
+        editable=False,
+        related_name="+",
+        db_index=False,
     )
     team = models.ForeignKey(
-        Team, on_delete=models.CASCADE, null=True, editable=False, related_name="+"
+        Team, on_delete=models.CASCADE, null=True, editable=False, related_name="+", db_index=False
     )
     citizen_active = models.BooleanField(default=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)

@@ -154,7 +154,7 @@ def vacancy_matches(request, pk: int):
     user = request.user
     flex_only = request.GET.get("flex_job") in ("on", "1", "true")
     ranked = ranking.citizens_for_vacancy(
-        vacancy.pk,
+        vacancy,
         team_ids=None if user.is_superuser else sorted(user.team_ids()),
         limit=RANK_LIMIT,
         flex_job_only=flex_only,

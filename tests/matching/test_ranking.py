@@ -76,9 +76,12 @@ def test_ranked_rows_pass_the_filters_and_all_passing_rows_are_ranked(market):
 
 def test_ranking_both_ways_agrees(market, team):
     _employers, vacancies, profiles = market
+    by_id = {v.pk: v for v in vacancies}
     for profile in profiles[:10]:
         for item in ranking.vacancies_for_profile(profile, limit=5):
-            other_way = ranking.citizens_for_vacancy(item.vacancy_id, team_ids=[team.pk], limit=50)
+            other_way = ranking.citizens_for_vacancy(
+                by_id[item.vacancy_id], team_ids=[team.pk], limit=50
+            )
             scores = {row.citizen_id: row.score for row in other_way}
             if profile.citizen_id in scores:
                 assert scores[profile.citizen_id] == item.score
@@ -97,13 +100,13 @@ def test_prefilter_does_not_change_the_top(market):
 def test_only_the_callers_teams_and_active_citizens(market, team, other_team):
     _employers, vacancies, profiles = market
     vacancy = vacancies[0]
-    everyone = ranking.citizens_for_vacancy(vacancy.pk, team_ids=None, limit=100)
-    assert ranking.citizens_for_vacancy(vacancy.pk, team_ids=[other_team.pk], limit=100) == []
+    everyone = ranking.citizens_for_vacancy(vacancy, team_ids=None, limit=100)
+    assert ranking.citizens_for_vacancy(vacancy, team_ids=[other_team.pk], limit=100) == []
     if everyone:
         citizen = profiles[0].citizen.__class__.objects.get(pk=everyone[0].citizen_id)
         citizen.status = "closed"
         citizen.save()
-        again = ranking.citizens_for_vacancy(vacancy.pk, team_ids=[team.pk], limit=100)
+        again = ranking.citizens_for_vacancy(vacancy, team_ids=[team.pk], limit=100)
         assert citizen.pk not in {item.citizen_id for item in again}
 
 
