@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 
 from jobcenter.api_base import VisibleToUserMixin
 from jobcenter.audit import audit
-from jobcenter.models import AuditAction, Citizen
+from jobcenter.models import AuditAction, Citizen, User
 from jobcenter.permissions import get_visible_or_404
 from matching import ranking, selectors, services
 from matching.models import (
@@ -68,6 +68,15 @@ class EmployerSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "readiness", "created_at", "updated_at"]
         # Uniqueness per jobcenter is checked by the service (the jobcenter is the caller's).
         validators: list = []
+
+    def get_fields(self):
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if request is not None and request.user.is_authenticated:
+            fields["consultant"].queryset = User.objects.filter(
+                memberships__team__jobcenter_id__in=request.user.jobcenter_ids()
+            ).distinct()
+        return fields
 
     def get_proposed_actions(self, employer: Employer) -> list[str]:
         return [str(code) for code in employer.proposed_actions()]
