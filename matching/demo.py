@@ -48,11 +48,13 @@ def seed(context, options, progress) -> None:
         return
     accommodations = Accommodation.values
     missing = options.get("employers", 15) - Employer.objects.filter(jobcenter=jobcenter).count()
+    taken = set(Employer.objects.filter(jobcenter=jobcenter).values_list("cvr", flat=True))
     with progress("employers", max(missing, 0)) as bar:
         for _index in range(max(missing, 0)):
             cvr = fake_cvr(rng)
-            if Employer.objects.filter(jobcenter=jobcenter, cvr=cvr).exists():
-                continue
+            while cvr in taken:
+                cvr = fake_cvr(rng)
+            taken.add(cvr)
             Employer.objects.create(
                 jobcenter=jobcenter,
                 cvr=cvr,
