@@ -5,6 +5,7 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.db import models
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from stdnum.dk import cvr as stdnum_cvr
@@ -88,12 +89,48 @@ class OccupationField(forms.CharField):
         return occupation
 
 
-def skill_choices() -> forms.ModelMultipleChoiceField:
-    return forms.ModelMultipleChoiceField(
-        queryset=Skill.objects.all(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-    )
+class SkillsField(forms.CharField):
+    """Skills typed as a comma-separated list (names or ids), with htmx suggestions for the
+    last one; cleans to a list of skill ids."""
+
+    def __init__(self, list_id: str, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text", _("Separate skills with commas; suggestions appear as you type.")
+        )
+        super().__init__(
+            max_length=2000,
+            widget=forms.TextInput(attrs=_autocomplete("autocomplete_skills", list_id)),
+            **kwargs,
+        )
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            skills = Skill.objects.in_bulk(list(value))
+            return ", ".join(skills[pk].title for pk in value if pk in skills)
+        return value
+
+    def clean(self, value) -> list[int]:
+        value = super().clean(value)
+        names = [part.strip() for part in (value or "").split(",") if part.strip()]
+        found, unknown = [], []
+        for name in names:
+            skill = (
+                Skill.objects.filter(pk=int(name)).first()
+                if name.isdigit()
+                else Skill.objects.filter(
+                    models.Q(title_da__iexact=name) | models.Q(title_en__iexact=name)
+                ).first()
+            )
+            if skill is None:
+                unknown.append(name)
+            elif skill.pk not in found:
+                found.append(skill.pk)
+        if unknown:
+            raise forms.ValidationError(
+                _("Unknown skills: %(names)s") % {"names": ", ".join(unknown)}
+            )
+        return found
 
 
 def accommodation_field(label) -> forms.MultipleChoiceField:
@@ -186,8 +223,8 @@ class ActivityForm(forms.Form):
 class VacancyForm(forms.ModelForm):
     occupation = OccupationField()
     postcode = PostcodeField(required=False)
-    required_skills = skill_choices()
-    wanted_skills = skill_choices()
+    required_skills = SkillsField("required-skill-options", label=_("Required skills"))
+    wanted_skills = SkillsField("wanted-skill-options", label=_("Wanted skills"))
     accommodations = accommodation_field(_("Accommodations available"))
 
     class Meta:
@@ -214,8 +251,6 @@ class VacancyForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["required_skills"].label = _("Required skills")
-        self.fields["wanted_skills"].label = _("Wanted skills")
         if self.instance.pk:
             self.initial["occupation"] = self.instance.occupation_id
             self.initial["postcode"] = self.instance.postcode_id or ""
@@ -230,8 +265,6 @@ class VacancyForm(forms.ModelForm):
 
     def domain_values(self) -> dict:
         data = dict(self.cleaned_data)
-        data["required_skills"] = [skill.pk for skill in data["required_skills"]]
-        data["wanted_skills"] = [skill.pk for skill in data["wanted_skills"]]
         return data
 
     def _post_clean(self):
@@ -245,7 +278,7 @@ class ProfileForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
-    skills = skill_choices()
+    skills = SkillsField("skill-options", label=_("Skills"))
     hours_min = forms.IntegerField(label=_("Hours per week, from"), min_value=0, max_value=60)
     hours_max = forms.IntegerField(label=_("Hours per week, to"), min_value=1, max_value=60)
     max_commute_km = forms.IntegerField(label=_("Longest commute (km)"), min_value=1, max_value=300)
@@ -267,7 +300,6 @@ class ProfileForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["skills"].label = _("Skills")
         self.helper = _helper(_("Save profile"))
 
     def clean(self):
@@ -281,7 +313,6 @@ class ProfileForm(forms.Form):
         data = dict(self.cleaned_data)
         data["occupations"] = [o.code for o in data["occupations"]]
         data["excluded_occupations"] = [o.code for o in data["excluded_occupations"]]
-        data["skills"] = [skill.pk for skill in data["skills"]]
         return data
 
 

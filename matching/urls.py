@@ -49,6 +49,7 @@ urlpatterns = [
     path(
         "autocomplete/postcodes/", employers.autocomplete_postcodes, name="autocomplete_postcodes"
     ),
+    path("autocomplete/skills/", employers.autocomplete_skills, name="autocomplete_skills"),
     path(
         "autocomplete/occupations/",
         employers.autocomplete_occupations,

@@ -15,7 +15,7 @@ from jobcenter.permissions import require_perm
 from jobcenter.services import DomainError
 from matching import selectors, services
 from matching.forms import ActivityForm, ContactForm, EmployerForm, VacancyForm
-from matching.models import EmployerConcern, Occupation, Postcode, VacancyStatus
+from matching.models import EmployerConcern, Occupation, Postcode, Skill, VacancyStatus
 from matching.views.common import apply_errors, get_employer_for_user, get_vacancy_for_user
 
 PAGE_SIZE = 25
@@ -243,6 +243,28 @@ def autocomplete_postcodes(request):
     return render(
         request, "matching/_options.html", {"options": [(p.code, str(p)) for p in places]}
     )
+
+
+@login_required
+@require_GET
+def autocomplete_skills(request):
+    """Suggestions for the last of comma-separated skills; each keeps what came before."""
+    typed = next(
+        (
+            request.GET[k]
+            for k in ("skills", "required_skills", "wanted_skills", "q")
+            if k in request.GET
+        ),
+        "",
+    )[:2000]
+    done, _sep, term = typed.rpartition(",")
+    term = term.strip()
+    prefix = f"{done.strip()}, " if done.strip() else ""
+    found = Skill.objects.none()
+    if term:
+        found = Skill.objects.filter(Q(title_da__icontains=term) | Q(title_en__icontains=term))[:15]
+    options = [(skill.pk, f"{prefix}{skill.title}") for skill in found]
+    return render(request, "matching/_options.html", {"options": options})
 
 
 @login_required

@@ -36,7 +36,7 @@ def profile_edit(request, citizen_pk: int):
         require_perm(request.user, "matching.change_match_profile", citizen)
     initial = {
         "occupations": Occupation.objects.filter(code__in=profile.occupations),
-        "skills": profile.skills,
+        "skills": list(profile.skills),
         "hours_min": profile.hours_min,
         "hours_max": profile.hours_max,
         "max_commute_km": profile.max_commute_km,

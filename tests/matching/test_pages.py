@@ -35,12 +35,13 @@ def test_consultant_registers_employer_and_vacancy(client, consultant, jobcenter
             "postcode": "8000 Aarhus C",
             "positions": 1,
             "status": "open",
-            "required_skills": ["16"],
+            "required_skills": "bagning, 11",
         },
     )
     assert response.status_code == 302, response.context["form"].errors
     vacancy = Vacancy.objects.get()
     assert vacancy.occupation_id == "7512"
+    assert vacancy.required_skills == [11, 16]
     assert vacancy.latitude is not None
     assert client.get(vacancy.get_absolute_url()).status_code == 200
 
@@ -90,7 +91,7 @@ def test_caseworker_edits_profile_and_takes_a_match_to_hired(
         reverse("profile_edit", args=[citizen.pk]),
         {
             "occupations": ["9333"],
-            "skills": ["4", "5"],
+            "skills": "Lagerstyring, Truckkørsel",
             "hours_min": 20,
             "hours_max": 37,
             "max_commute_km": 30,
@@ -156,6 +157,23 @@ def test_autocomplete(client, caseworker):
     assert "8000 Aarhus C" in body
     body = client.get(reverse("autocomplete_occupations"), {"occupation": "bager"}).content.decode()
     assert "7512" in body
+    body = client.get(reverse("autocomplete_skills"), {"skills": "Kundeservice, kasse"}).content
+    assert "Kundeservice, Kassebetjening" in body.decode()
+
+
+def test_unknown_skill_is_a_form_error(client, caseworker, citizen):
+    client.force_login(caseworker)
+    response = client.post(
+        reverse("profile_edit", args=[citizen.pk]),
+        {
+            "skills": "Lagerstyring, Tryllekunst",
+            "hours_min": 20,
+            "hours_max": 37,
+            "max_commute_km": 30,
+        },
+    )
+    assert response.status_code == 200
+    assert "Tryllekunst" in str(response.context["form"].errors["skills"])
 
 
 @pytest.mark.parametrize("rows", [2, 10])
