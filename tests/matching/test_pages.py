@@ -201,3 +201,22 @@ def test_employer_list_query_count(client, consultant, jobcenter, rows, django_a
     with django_assert_num_queries(10):
         response = client.get(reverse("employer_list"))
     assert len(response.context["page"]) == rows
+
+
+def test_citizen_page_section_timeline_and_consultant_dashboard(
+    client, caseworker, consultant, citizen, jobcenter
+):
+    from matching import services
+
+    vacancy = VacancyFactory(employer=EmployerFactory(jobcenter=jobcenter, consultant=consultant))
+    profile_for(citizen)
+    services.match_propose(citizen=citizen, vacancy=vacancy, proposed_by=caseworker)
+    client.force_login(caseworker)
+    body = client.get(citizen.get_absolute_url()).content.decode()
+    assert "Jobmatch" in body
+    assert vacancy.title in body
+    assert "Match foreslået" in body  # the timeline entry
+    client.force_login(consultant)
+    body = client.get(reverse("dashboard")).content.decode()
+    assert "Åbne forslag til mine virksomheder" in body
+    assert citizen.full_name in body
