@@ -183,6 +183,7 @@ class Employer(models.Model):
         return actions
 
 
+@pghistory.track()
 class ContactPerson(models.Model):
     employer = models.ForeignKey(
         Employer, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("employer")
@@ -228,6 +229,7 @@ class EmployerAction(models.Model):
         return self.get_code_display()
 
 
+@pghistory.track()
 class EmployerActivity(models.Model):
     """The employer's activity log: calls, meetings, notes and what the system did."""
 

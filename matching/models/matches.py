@@ -88,6 +88,7 @@ class Match(models.Model):
         return TRANSITIONS[self.status]
 
 
+@pghistory.track()
 class MatchStep(models.Model):
     """One step of a match, with its date and note."""
 

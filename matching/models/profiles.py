@@ -127,6 +127,7 @@ class NeedSource(models.TextChoices):
     CASEWORKER = "caseworker", _("Added by the caseworker")
 
 
+@pghistory.track()
 class AccommodationNeed(models.Model):
     profile = models.ForeignKey(
         MatchProfile, on_delete=models.CASCADE, related_name="needs", verbose_name=_("profile")
