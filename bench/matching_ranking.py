@@ -69,7 +69,7 @@ def seed() -> tuple[Jobcenter, Team, User]:
         if Employer.objects.filter(jobcenter=jobcenter).count() < EMPLOYERS:
             employers = []
             seen = set(Employer.objects.filter(jobcenter=jobcenter).values_list("cvr", flat=True))
-            while len(employers) + len(seen) < EMPLOYERS:
+            while len(seen) < EMPLOYERS:
                 cvr = fake_cvr(rng)
                 if cvr in seen:
                     continue
