@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from jobcenter.audit import audit
 from jobcenter.models import AuditAction, Citizen, User
 from jobcenter.services import DomainError
+from jobcenter.vocab import Accommodation
 from matching.models import (
     AccommodationNeed,
     ContactPerson,
@@ -287,6 +288,8 @@ def need_remove(*, citizen: Citizen, code: str, removed_by: User) -> None:
 def needs_from_screening(*, citizen: Citizen, codes: list[str], by: User | None) -> None:
     """Consented needs from a completed screening; they count as necessary."""
     for code in codes:
+        if code not in Accommodation.values:
+            continue
         need_set(
             citizen=citizen,
             code=code,
