@@ -1,0 +1,1 @@
+"""Pages of matching: employers and vacancies (employers.py), profiles and matches (matches.py)."""
