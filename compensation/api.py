@@ -27,7 +27,7 @@ from compensation.serializers import (
     SchemeSerializer,
 )
 from jobcenter.api_base import Pagination, VisibleToUserMixin
-from jobcenter.permissions import has_case_role
+from jobcenter.permissions import has_case_role, require_perm
 
 
 class HasCaseRole(BasePermission):
@@ -166,6 +166,7 @@ class ApplicationViewSet(
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         application = self.get_object()
+        require_perm(request.user, "compensation.decide_application", application)
         payload = ApproveSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         _call(
@@ -182,6 +183,7 @@ class ApplicationViewSet(
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
         application = self.get_object()
+        require_perm(request.user, "compensation.decide_application", application)
         payload = ReasonSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         _call(
@@ -197,6 +199,7 @@ class ApplicationViewSet(
     @action(detail=True, methods=["post"], url_path="return")
     def return_(self, request, pk=None):
         application = self.get_object()
+        require_perm(request.user, "compensation.decide_application", application)
         payload = ReasonSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         _call(
@@ -258,6 +261,9 @@ class GrantViewSet(VisibleToUserMixin, viewsets.ReadOnlyModelViewSet):
 
     def _finish(self, request, revoke: bool):
         grant = self.get_object()
+        # A forbidden action is a 403 whatever the body says.
+        perm = "compensation.revoke_grant" if revoke else "compensation.end_grant"
+        require_perm(request.user, perm, grant)
         payload = ReasonSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         if revoke:

@@ -51,7 +51,7 @@ def test_permission_matrix(client, users, citizen, name):
         results[role] = response.status_code
         if role == "anonymous" and response.status_code == 302 and name != "logout":
             assert response["Location"].startswith(reverse("login")) or name == "set_language"
-    assert results == expected
+    assert results == expected, f"{name}: {results}"
 
 
 @pytest.mark.django_db
