@@ -166,7 +166,8 @@ class ApplicationViewSet(
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         application = self.get_object()
-        require_perm(request.user, "compensation.decide_application", application)
+        # Only team leads decide (403 whatever the body); four-eyes is the service's to say.
+        require_perm(request.user, "compensation.claim_application", application)
         payload = ApproveSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         _call(
@@ -183,7 +184,8 @@ class ApplicationViewSet(
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
         application = self.get_object()
-        require_perm(request.user, "compensation.decide_application", application)
+        # Only team leads decide (403 whatever the body); four-eyes is the service's to say.
+        require_perm(request.user, "compensation.claim_application", application)
         payload = ReasonSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         _call(
@@ -199,7 +201,8 @@ class ApplicationViewSet(
     @action(detail=True, methods=["post"], url_path="return")
     def return_(self, request, pk=None):
         application = self.get_object()
-        require_perm(request.user, "compensation.decide_application", application)
+        # Only team leads decide (403 whatever the body); four-eyes is the service's to say.
+        require_perm(request.user, "compensation.claim_application", application)
         payload = ReasonSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         _call(

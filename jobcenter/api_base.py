@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
@@ -36,6 +37,12 @@ class Pagination(PageNumberPagination):
 
 def exception_handler(exc, context):
     """Domain errors are 409 ``{"detail", "code"}``; model validation errors are 400."""
+    if isinstance(exc, DataError):
+        # A value the database cannot hold (a NUL byte, a number out of range) is bad input.
+        return Response(
+            {"detail": _("The request contains a value that cannot be stored."), "code": "invalid"},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
     if isinstance(exc, DomainError):
         return Response({"detail": exc.message, "code": exc.code}, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, DjangoValidationError):

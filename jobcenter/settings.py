@@ -114,7 +114,7 @@ AUTH_USER_MODEL = "jobcenter.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "jobcenter.auth_backends.StaffModelBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -273,6 +273,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One clear name per choice set in the schema (several models have a "status").
+    "ENUM_NAME_OVERRIDES": {
+        "AccommodationEnum": "jobcenter.vocab.Accommodation",
+        "CitizenStatusEnum": "jobcenter.models.CitizenStatus",
+        "ScreeningStatusEnum": "screening.models.ScreeningStatus",
+        "ApplicationStatusEnum": "compensation.models.ApplicationStatus",
+        "GrantStatusEnum": "compensation.models.GrantStatus",
+        "VacancyStatusEnum": "matching.models.vacancies.VacancyStatus",
+        "MatchStatusEnum": "matching.models.matches.MatchStatus",
+    },
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

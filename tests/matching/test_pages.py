@@ -196,9 +196,9 @@ def test_vacancy_ranking_page_query_count(
 def test_employer_list_query_count(client, consultant, jobcenter, rows, django_assert_num_queries):
     EmployerFactory.create_batch(rows, jobcenter=jobcenter)
     client.force_login(consultant)
-    # session, user, team ids, jobcenter ids, count, role check (can_add), page, session
-    # save, and the navigation's two: constant in the number of rows.
-    with django_assert_num_queries(10):
+    # session, user, memberships (read once), jobcenter ids, count, page, and the session
+    # save (savepoint, update, release): constant in the number of rows.
+    with django_assert_num_queries(9):
         response = client.get(reverse("employer_list"))
     assert len(response.context["page"]) == rows
 
