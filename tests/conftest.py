@@ -114,3 +114,40 @@ def private_media(settings, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "private-media")},
         },
     }
+
+
+SEEDED_APPS = ("jobcenter", "screening", "compensation", "matching", "reporting")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Keep what our data migrations wrote (schemes, questionnaire, reference data, reminder
+    stages), so that tests after a transactional test's flush can have it back."""
+    from django.apps import apps
+    from django.core import serializers
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        connection._seed_contents = [
+            serializers.serialize("json", model._default_manager.order_by("pk"))
+            for app in SEEDED_APPS
+            for model in apps.get_app_config(app).get_models()
+            if model._default_manager.exists()
+        ]
+
+
+@pytest.fixture(autouse=True)
+def seed_data_after_flush(request):
+    """Transactional tests (browser, worker, races) start from the migrated content."""
+    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+        return
+    from django.core import serializers
+    from django.db import connection
+
+    request.getfixturevalue("transactional_db")
+    from compensation.models import Scheme
+
+    if not Scheme.objects.exists():
+        for contents in connection._seed_contents:
+            for item in serializers.deserialize("json", contents):
+                item.save()

@@ -137,7 +137,15 @@ MATRIX = {
 
 
 # Answers that are not whole pages: htmx fragments and file downloads.
-NOT_PAGES = {"notification_bell", "report_figure_export", "reminder_health_json"}
+NOT_PAGES = {
+    "notification_bell",
+    "report_figure_export",
+    "reminder_health_json",
+    "attachment_download",
+    "autocomplete_postcodes",
+    "autocomplete_skills",
+    "autocomplete_occupations",
+}
 
 
 MATCHING_KINDS = {

@@ -12,7 +12,7 @@ from tests.url_matrix import MATRIX, NOT_PAGES, url_args
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
