@@ -327,6 +327,19 @@ class NeedForm(forms.Form):
         self.helper = _helper(_("Add need"))
 
 
+class EmploymentEndForm(forms.Form):
+    ended_on = forms.DateField(
+        label=_("Last day of the job"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Record that the job ended"))
+
+
 class AdvanceForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=MatchStatus.choices)
     on = forms.DateField(

@@ -47,6 +47,11 @@ urlpatterns = [
     path("matches/<int:pk>/", matches.match_detail, name="match_detail"),
     path("matches/<int:pk>/advance/", matches.match_advance, name="match_advance"),
     path(
+        "matches/<int:pk>/employment-ended/",
+        matches.match_employment_end,
+        name="match_employment_end",
+    ),
+    path(
         "autocomplete/postcodes/", employers.autocomplete_postcodes, name="autocomplete_postcodes"
     ),
     path("autocomplete/skills/", employers.autocomplete_skills, name="autocomplete_skills"),

@@ -113,6 +113,7 @@ MATRIX = {
     "need_remove": ("post", "citizen_need", row(302, 302, 403, 302, 404, 404)),
     "citizen_matches": ("get", "citizen", row(302, 200, 200, 200, 404, 404)),
     "match_propose": ("post", "citizen_vacancy", row(302, 302, 302, 302, 404, 404)),
+    "match_employment_end": ("post", "match", row(302, 400, 400, 400, 404, 404)),
     "match_detail": ("get", "match", row(302, 200, 200, 200, 404, 404)),
     "match_advance": ("post", "match", row(302, 400, 400, 400, 404, 404)),
     "autocomplete_postcodes": ("get", None, row(302, 200, 200, 200, 200, 200)),

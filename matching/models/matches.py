@@ -61,6 +61,8 @@ class Match(models.Model):
     interview_on = models.DateField(_("interview"), null=True, blank=True)
     hired_on = models.DateField(_("hired"), null=True, blank=True)
     closed_on = models.DateField(_("closed"), null=True, blank=True)
+    # The hired job's last day, when it ended: job retention is counted from this.
+    employment_ended_on = models.DateField(_("employment ended"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

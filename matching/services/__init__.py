@@ -4,6 +4,7 @@ from matching.services.pipeline import (  # noqa: F401
     EMPLOYER_RESPONSE_DAYS,
     RETENTION_MONTHS,
     match_advance,
+    match_employment_end,
     match_propose,
 )
 from matching.services.records import (  # noqa: F401

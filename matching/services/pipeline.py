@@ -6,7 +6,7 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -125,6 +125,50 @@ def match_advance(
         citizen=match.citizen,
         obj=match,
         detail={"from": previous, "to": status},
+    )
+    return match
+
+
+@transaction.atomic
+def match_employment_end(
+    *,
+    match: Match,
+    ended_on: dt.date,
+    by: User,
+    note: str = "",
+    request: HttpRequest | None = None,
+) -> Match:
+    """The hired job has ended: the citizen is active again and the retention follow-ups stop."""
+    _check(by, "matching.advance_match", match)
+    match = Match.objects.select_for_update(of=("self",)).select_related("citizen").get(pk=match.pk)
+    if match.status != MatchStatus.HIRED or match.employment_ended_on:
+        raise DomainError(_("Only a current hiring can end."), "not_employed")
+    if ended_on < match.hired_on:
+        raise ValidationError({"ended_on": _("The job cannot end before it started.")})
+    match.employment_ended_on = ended_on
+    if note:
+        match.note = f"{match.note}\n{note}".strip()
+    match.save(update_fields=["employment_ended_on", "note", "updated_at"])
+    citizen = match.citizen
+    if citizen.status == CitizenStatus.EMPLOYED:
+        Citizen.objects.filter(pk=citizen.pk).update(
+            status=CitizenStatus.ACTIVE, updated_at=timezone.now()
+        )
+        MatchProfile.objects.filter(citizen=citizen).update(citizen_active=True)
+    Deadline.objects.filter(
+        content_type=ContentType.objects.get_for_model(Match),
+        object_id=match.pk,
+        kind=DeadlineKind.RETENTION_FOLLOW_UP,
+        done_at__isnull=True,
+    ).update(done_at=timezone.now(), done_by=by)
+    audit(
+        action=AuditAction.CHANGE,
+        user=by,
+        request=request,
+        citizen=citizen,
+        obj=match,
+        purpose="employment_ended",
+        detail={"ended_on": ended_on.isoformat()},
     )
     return match
 

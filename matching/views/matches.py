@@ -14,8 +14,8 @@ from jobcenter.models import AuditAction, Citizen
 from jobcenter.permissions import require_perm
 from jobcenter.services import DomainError
 from matching import ranking, selectors, services
-from matching.forms import AdvanceForm, NeedForm, ProfileForm, RankFilterForm
-from matching.models import MatchProfile, Occupation, Vacancy
+from matching.forms import AdvanceForm, EmploymentEndForm, NeedForm, ProfileForm, RankFilterForm
+from matching.models import MatchProfile, MatchStatus, Occupation, Vacancy
 from matching.views.common import (
     apply_errors,
     get_citizen_for_user,
@@ -213,7 +213,7 @@ def match_detail(request, pk: int):
     return render(request, "matching/match_detail.html", _match_context(request, match))
 
 
-def _match_context(request, match, form=None) -> dict:
+def _match_context(request, match, form=None, end_form=None) -> dict:
     allowed = match.allowed_next()
     return {
         "match": match,
@@ -221,6 +221,10 @@ def _match_context(request, match, form=None) -> dict:
         "form": form or (AdvanceForm(allowed=allowed) if allowed else None),
         "can_advance": bool(allowed) and request.user.has_perm("matching.advance_match", match),
         "fast_track_links": selectors.fast_track_links(match),
+        "can_end": match.status == MatchStatus.HIRED
+        and not match.employment_ended_on
+        and request.user.has_perm("matching.advance_match", match),
+        "end_form": end_form or EmploymentEndForm(),
     }
 
 
@@ -240,3 +244,26 @@ def match_advance(request, pk: int):
     else:
         messages.success(request, _("The match has moved on."))
     return redirect(match)
+
+
+@login_required
+@require_POST
+def match_employment_end(request, pk: int):
+    match = get_match_for_user(request.user, pk)
+    require_perm(request.user, "matching.advance_match", match)
+    form = EmploymentEndForm(request.POST)
+    if form.is_valid():
+        try:
+            services.match_employment_end(
+                match=match, by=request.user, request=request, **form.cleaned_data
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+            return redirect(match)
+        except ValidationError as error:
+            form.add_error("ended_on", error.message_dict.get("ended_on"))
+        else:
+            messages.success(request, _("The end of the job has been recorded."))
+            return redirect(match)
+    context = _match_context(request, match, end_form=form)
+    return render(request, "matching/match_detail.html", context, status=400)

@@ -2,7 +2,7 @@
 
 Contract assumed (DESIGN.md): ``matching.Match`` with ``citizen``, ``status``
 (proposed → contacted → interview → hired | declined | withdrawn), ``created_at``,
-``hired_on`` (date) and ``ended_on`` (date the employment ended, null while it lasts).
+``hired_on`` (date) and ``employment_ended_on`` (the job's last day, null while it lasts).
 """
 
 from __future__ import annotations
@@ -63,7 +63,11 @@ def retention(scope: ReportScope, *, today: dt.date | None = None) -> FigureData
         cutoff = today - relativedelta(months=months)
         due = Q(hired_on__lte=cutoff)
         # Still employed on hired_on + months: not ended, or ended after that day.
-        kept = due & (Q(ended_on__isnull=True) | Q(ended_on__gt=_plus_months("hired_on", months)))
+        ended = "employment_ended_on"
+        kept = due & (
+            Q(**{f"{ended}__isnull": True})
+            | Q(**{f"{ended}__gt": _plus_months("hired_on", months)})
+        )
         aggregates[f"due{months}"] = Count("pk", filter=due)
         aggregates[f"kept{months}"] = Count("pk", filter=kept)
     totals = hired.aggregate(n=Count("pk"), **aggregates)

@@ -88,7 +88,7 @@ def _stand_ins():
             "status": models.CharField(max_length=20, default="proposed"),
             "created_at": models.DateTimeField(),
             "hired_on": models.DateField(null=True),
-            "ended_on": models.DateField(null=True),
+            "employment_ended_on": models.DateField(null=True),
         },
     )
     return {
@@ -215,7 +215,7 @@ def test_matching_pipeline_and_retention(stand_ins, team):
         created_at=at(dt.date(2025, 12, 1)),
         status="hired",
         hired_on=dt.date(2026, 1, 5),
-        ended_on=dt.date(2026, 3, 5),
+        employment_ended_on=dt.date(2026, 3, 5),
     )
     Match.objects.create(  # hired too recently to count at 3 months
         citizen=citizen, created_at=created, status="hired", hired_on=dt.date(2026, 6, 1)
