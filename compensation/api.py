@@ -10,7 +10,6 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
-from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from compensation import grants as grant_services
@@ -26,16 +25,8 @@ from compensation.serializers import (
     ReasonSerializer,
     SchemeSerializer,
 )
-from jobcenter.api_base import Pagination, VisibleToUserMixin
-from jobcenter.permissions import has_case_role, require_perm
-
-
-class HasCaseRole(BasePermission):
-    """Caseworkers and team leads (and superusers); company consultants get a 403."""
-
-    def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated) and (user.is_superuser or has_case_role(user))
+from jobcenter.api_base import HasCaseRole, Pagination, VisibleToUserMixin
+from jobcenter.permissions import require_perm
 
 
 class StrictPagination(Pagination):

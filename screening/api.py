@@ -5,12 +5,11 @@ from __future__ import annotations
 import django_filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from jobcenter.api_base import VisibleToUserMixin
+from jobcenter.api_base import HasCaseRole, VisibleToUserMixin
 from jobcenter.models import Citizen
-from jobcenter.permissions import CASE_ROLES
 from screening import selectors, services
 from screening.models import Screening, ScreeningStatus
 from screening.questionnaire import validate_answers
@@ -80,15 +79,6 @@ class ScreeningFilter(django_filters.FilterSet):
     class Meta:
         model = Screening
         fields = ["citizen", "status"]
-
-
-class HasCaseRole(BasePermission):
-    """Screenings are health data: company consultants get 403 (their narrow view of consented
-    accommodation needs is the citizen page and matching's profile)."""
-
-    def has_permission(self, request, view) -> bool:
-        user = request.user
-        return user.is_superuser or bool(user.team_ids(*CASE_ROLES))
 
 
 class ScreeningViewSet(
