@@ -78,7 +78,7 @@ def sign_in(page, live_server, username: str, lang: str) -> None:
         switch_language(page, lang)
     page.get_by_label(tr(lang, "Username")).fill(username)
     page.get_by_label(tr(lang, "Password")).fill(PASSWORD)
-    page.get_by_role("button", name=tr(lang, "Log in")).click()
+    page.get_by_role("button", name=tr(lang, "Sign in")).click()
     page.wait_for_url(f"{live_server.url}/")
 
 
@@ -205,7 +205,9 @@ def test_the_whole_journey(
     lead.locator("#id_approve-reason").fill("Betingelserne er opfyldt.")
     lead.get_by_role("button", name=tr(lang, "Approve")).click()
     lead.wait_for_url(f"{server}/compensation/applications/{application.pk}/letter/")
-    heading(lead, lang, "How to complain")
+    # The letter goes to the citizen in Danish whatever the caseworker's language, marked so.
+    heading(lead, "da", "How to complain")
+    assert lead.locator("article.decision-letter").get_attribute("lang") == "da"
     assert_accessible(lead)
     assert Application.objects.get().status == "approved"
     grant = Grant.objects.get()
@@ -222,7 +224,7 @@ def test_the_whole_journey(
     worker.goto(f"{server}{grant.get_absolute_url()}")
     assert_accessible(worker)
     worker.goto(f"{server}/compensation/applications/{application.pk}/letter/")
-    heading(worker, lang, "How to complain")
+    heading(worker, "da", "How to complain")
 
     # A reminder arrives: a follow-up falls due today; the reminder pass runs synchronously.
     deadline_create(
