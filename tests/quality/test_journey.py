@@ -26,7 +26,7 @@ from jobcenter.workdays import add_working_days
 from matching.models import Match
 from tests.browser import PASSWORD, assert_accessible
 from tests.matching.factories import EmployerFactory, VacancyFactory
-from tests.screening.factories import ensure_seeded
+from tests.quality.seeding import seed_everything
 
 pytestmark = [
     pytest.mark.browser,
@@ -60,7 +60,7 @@ def tr(lang: str, msgid: str) -> str:
 
 @pytest.fixture(autouse=True)
 def _seeded(transactional_db):
-    ensure_seeded()
+    seed_everything()
 
 
 def switch_language(page, lang: str) -> None:
