@@ -137,7 +137,15 @@ MATRIX = {
 
 
 # Answers that are not whole pages: htmx fragments and file downloads.
-NOT_PAGES = {"notification_bell", "report_figure_export", "reminder_health_json"}
+NOT_PAGES = {
+    "notification_bell",
+    "report_figure_export",
+    "reminder_health_json",
+    "attachment_download",  # a file download, not a page
+    "autocomplete_postcodes",  # htmx <option> fragments for datalists
+    "autocomplete_skills",
+    "autocomplete_occupations",
+}
 
 
 MATCHING_KINDS = {

@@ -8,12 +8,18 @@ import pytest
 from django.urls import reverse
 
 from tests.browser import axe_violations, sign_in
+from tests.quality.seeding import seed_everything
 from tests.url_matrix import MATRIX, NOT_PAGES, url_args
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+
+
+@pytest.fixture(autouse=True)
+def _seeded(transactional_db):
+    seed_everything()
 
 
 def is_page(name: str) -> bool:
