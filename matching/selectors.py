@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.db.models import Prefetch, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -121,6 +122,15 @@ def match_list(*, user: User, citizen: Citizen | None = None, vacancy: Vacancy |
     return matches.prefetch_related(Prefetch("steps"))
 
 
+def _scheme_names(codes: list[str]) -> dict[str, str]:
+    """The schemes' names in the current language (compensation's), by code; none without it."""
+    try:
+        scheme_model = apps.get_model("compensation", "Scheme")
+    except LookupError:
+        return {}
+    return {scheme.code: scheme.name for scheme in scheme_model.objects.filter(code__in=codes)}
+
+
 def fast_track_links(match: Match) -> list[dict]:
     """Links to a fast-track application for each scheme the screening suggested."""
     if match.status != MatchStatus.HIRED:
@@ -129,8 +139,10 @@ def fast_track_links(match: Match) -> list[dict]:
         from screening.selectors import suggested_scheme_codes
     except ImportError:
         return []
+    codes = suggested_scheme_codes(match.citizen)
     links = []
-    for code in suggested_scheme_codes(match.citizen):
+    names = _scheme_names(codes)
+    for code in codes:
         try:
             base = reverse("application_create", args=[match.citizen_id])
         except NoReverseMatch:
@@ -147,5 +159,5 @@ def fast_track_links(match: Match) -> list[dict]:
                 },
             }
         )
-        links.append({"scheme": code, "url": f"{base}?{query}"})
+        links.append({"scheme": code, "name": names.get(code, code), "url": f"{base}?{query}"})
     return links

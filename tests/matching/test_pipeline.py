@@ -125,6 +125,7 @@ def test_fast_track_links_after_hire(match, caseworker, monkeypatch):
         match = services.match_advance(match=match, status=status, by=caseworker)
     links = fast_track_links(match)
     assert [link["scheme"] for link in links] == ["mentor", "assistive_aids"]
+    assert all(link["name"] for link in links)  # the scheme's name, or its code without it
     assert "fast_track=1" in links[0]["url"]
     assert f"employer={match.vacancy.employer_id}" in links[0]["url"]
 
