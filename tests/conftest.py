@@ -145,8 +145,12 @@ def seed_data_after_flush(request):
     from django.db import connection
 
     request.getfixturevalue("transactional_db")
+    from django.contrib.contenttypes.models import ContentType
+
     from compensation.models import Scheme
 
+    # A flush re-creates the content types with new ids; forget the cached ones.
+    ContentType.objects.clear_cache()
     if not Scheme.objects.exists():
         for contents in connection._seed_contents:
             for item in serializers.deserialize("json", contents):
