@@ -112,6 +112,9 @@ def demo_citizens(
     rng = random.Random(settings.SECRET_KEY[:8] + str(missing))
     Faker.seed(missing)
     today = dt.date.today()
+    # Random CPR numbers collide (about 50 million of them; ~100 repeats in 100,000 draws), and
+    # a CPR number is unique per jobcenter: draw again on a repeat.
+    used = set(Citizen.objects.filter(jobcenter=jobcenter).values_list("cpr_hash", flat=True))
     batch: list[Citizen] = []
     created = 0
     benefits = [
@@ -138,6 +141,9 @@ def demo_citizens(
             first_contact_date=today - dt.timedelta(days=rng.randrange(0, 720)),
         )
         citizen.set_cpr(fake_cpr(rng))
+        while citizen.cpr_hash in used:
+            citizen.set_cpr(fake_cpr(rng))
+        used.add(citizen.cpr_hash)
         batch.append(citizen)
         if len(batch) >= 2000 or index == missing - 1:
             created += _save_citizens(batch)

@@ -76,23 +76,31 @@ def seed(context, options, progress) -> None:
     missing = (
         options.get("vacancies", 30) - Vacancy.objects.filter(employer__jobcenter=jobcenter).count()
     )
+    titles = dict(Occupation.objects.filter(pk__in=groups).values_list("code", "title_da"))
     with progress("vacancies", max(missing, 0)) as bar:
-        for _index in range(max(missing, 0)):
+        batch: list[Vacancy] = []
+        for index in range(max(missing, 0)):
             code = rng.choice(groups)
             low = rng.choice([10, 15, 20, 25, 30, 37])
-            Vacancy.objects.create(
-                employer=rng.choice(employers),
-                title=Occupation.objects.get(pk=code).title_da,
-                occupation_id=code,
-                required_skills=rng.sample(skills, rng.randrange(1, 5)),
-                wanted_skills=rng.sample(skills, rng.randrange(0, 3)),
-                hours_min=low,
-                hours_max=max(low, rng.choice([20, 30, 37])),
-                flex_job_possible=rng.random() < 0.3,
-                postcode_id=rng.choice(postcodes),
-                accommodations=rng.sample(accommodations, rng.randrange(0, 4)),
+            batch.append(
+                Vacancy(
+                    employer=rng.choice(employers),
+                    title=titles[code],
+                    occupation_id=code,
+                    required_skills=rng.sample(skills, rng.randrange(1, 5)),
+                    wanted_skills=rng.sample(skills, rng.randrange(0, 3)),
+                    hours_min=low,
+                    hours_max=max(low, rng.choice([20, 30, 37])),
+                    flex_job_possible=rng.random() < 0.3,
+                    postcode_id=rng.choice(postcodes),
+                    accommodations=rng.sample(accommodations, rng.randrange(0, 4)),
+                )
             )
-            bar.update(1)
+            # In batches: one INSERT per 1000 rows instead of two queries per row.
+            if len(batch) >= 1000 or index == missing - 1:
+                Vacancy.objects.bulk_create(batch)
+                bar.update(len(batch))
+                batch = []
     citizens = Citizen.objects.filter(jobcenter=jobcenter, match_profile__isnull=True)
     for citizen in citizens[:500]:
         MatchProfile.objects.create(

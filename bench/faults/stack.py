@@ -17,7 +17,9 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
+from http.cookiejar import CookieJar
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -140,6 +142,8 @@ class Stack:
         self.worker: subprocess.Popen | None = None
         self.mail_dir = self.base / "mail"
         self.mail_dir.mkdir()
+        # Extra environment of every process started from now on (a scenario's knobs).
+        self.extra_env: dict[str, str] = {}
 
     @property
     def url(self) -> str:
@@ -158,15 +162,39 @@ class Stack:
             DEBUG="0",
             DATABASE_CONNECT_TIMEOUT="2",
             ALLOWED_HOSTS="127.0.0.1",
-            EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+            # Django settings read no EMAIL_FILE_PATH; this file backend takes it from the
+            # environment (and can be slowed down with SLOW_MAIL_SECONDS).
+            EMAIL_BACKEND="tests.jobcenter.slow_mail.EmailBackend",
             EMAIL_FILE_PATH=str(self.mail_dir),
         )
+        env.update(self.extra_env)
         return env
 
-    def manage(self, *args: str) -> None:
-        subprocess.run(
-            [PYTHON, "manage.py", *args], cwd=ROOT, env=self.env(), check=True, capture_output=True
+    def manage(self, *args: str, timeout: float = 120) -> str:
+        result = subprocess.run(
+            [PYTHON, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
         )
+        if result.returncode != 0:
+            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+        return result.stdout
+
+    def shell(self, code: str, timeout: float = 120) -> str:
+        """Run Python in the stack's Django (``manage.py shell -c``); returns its output."""
+        return self.manage("shell", "-c", code, timeout=timeout)
+
+    def mails(self) -> list[str]:
+        """The Message-ID of every mail written to the stack's mail directory."""
+        ids = []
+        for path in sorted(self.mail_dir.glob("*.log")):
+            for line in path.read_text(errors="replace").splitlines():
+                if line.startswith("Message-ID:"):
+                    ids.append(line.split(":", 1)[1].strip())
+        return ids
 
     def start(self) -> Stack:
         self.postgres.start()
@@ -233,11 +261,20 @@ class Stack:
             env=self.env(),
             stdout=log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: kill_worker kills the pool too
         )
 
+    def worker_log(self) -> str:
+        return (self.base / "worker.log").read_text(errors="replace")
+
+    def wait_worker_ready(self, timeout: float = 60) -> None:
+        wait_for(lambda: " ready." in self.worker_log(), timeout=timeout, what="celery worker")
+
     def kill_worker(self) -> None:
+        """kill -9 of the worker and its pool processes: no warm shutdown, no ack."""
         if self.worker:
-            self.worker.send_signal(signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.worker.pid, signal.SIGKILL)
             self.worker.wait(10)
             self.worker = None
 
@@ -249,6 +286,10 @@ class Stack:
         )
         assert status == 200, text
         return json.loads(text)["token"]
+
+    def session(self, username: str = "caseworker1") -> urllib.request.OpenerDirector:
+        """A signed-in browser-like opener (session cookie, CSRF token from the login page)."""
+        return login(self.url, username)
 
     def get(self, path: str, headers: dict | None = None) -> tuple[int, str, dict]:
         return self.request(path, headers=headers)
@@ -264,6 +305,9 @@ class Stack:
             return error.code, error.read().decode(), dict(error.headers)
 
     def stop(self) -> None:
+        if self.worker and self.worker.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.worker.pid, signal.SIGTERM)
         for process in (self.web, self.worker):
             if process and process.poll() is None:
                 process.terminate()
@@ -284,3 +328,65 @@ class Stack:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def login(base_url: str, username: str) -> urllib.request.OpenerDirector:
+    """Sign in through the login page; the opener then carries the session cookie."""
+    password = os.environ.get("DEMO_PASSWORD", "demo-password-1")
+    jar = CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.open(base_url + "/accounts/login/", timeout=15).read()
+    csrf = next(cookie.value for cookie in jar if cookie.name == "csrftoken")
+    body = urllib.parse.urlencode(
+        {"username": username, "password": password, "csrfmiddlewaretoken": csrf}
+    ).encode()
+    request = urllib.request.Request(
+        base_url + "/accounts/login/", data=body, headers={"Referer": base_url + "/"}
+    )
+    with opener.open(request, timeout=15) as response:
+        response.read()
+    if not any(cookie.name == "sessionid" for cookie in jar):
+        raise RuntimeError(f"{username} could not sign in")
+    return opener
+
+
+# --- Reminder helpers shared by the scenarios (run inside the stack's Django) -----------------
+
+_CREATE_DEADLINES = """
+import datetime as dt, json
+from django.db import connection
+from django.utils import timezone
+from jobcenter import reminders, services
+from jobcenter.models import Citizen, Deadline, DeadlineKind, User
+owner = User.objects.get(username="caseworker1")
+citizens = list(Citizen.objects.filter(caseworker=owner).order_by("pk")[:20])
+today = timezone.localdate()
+for i in range(COUNT):
+    citizen = citizens[i % len(citizens)]
+    due = services.date_to_deadline(today - dt.timedelta(days=1 + i % 4))
+    Deadline.objects.create(team=citizen.team, citizen=citizen, owner=owner,
+        kind=DeadlineKind.FOLLOW_UP, title=f"Fault scenario {i}", due_at=due)
+sql, params = reminders.find_sql(reminders.stage_windows(timezone.now()))
+with connection.cursor() as cursor:
+    cursor.execute(f"SELECT count(*) FROM ({sql}) f", params)
+    print(json.dumps({"expected": cursor.fetchone()[0]}))
+"""
+
+_REMINDER_STATE = """
+import json
+from django.db.models import Count
+from jobcenter.models import Reminder
+statuses = dict(Reminder.objects.order_by().values_list("status").annotate(n=Count("pk")))
+print(json.dumps({"total": Reminder.objects.count(), "statuses": statuses,
+    "emailed": Reminder.objects.filter(emailed=True).count()}))
+"""
+
+
+def create_due_deadlines(stack: Stack, count: int) -> int:
+    """Deadlines already in a reminder stage; returns how many reminders a pass must create."""
+    output = stack.shell(_CREATE_DEADLINES.replace("COUNT", str(int(count))))
+    return json.loads(output.strip().splitlines()[-1])["expected"]
+
+
+def reminder_state(stack: Stack) -> dict:
+    return json.loads(stack.shell(_REMINDER_STATE).strip().splitlines()[-1])
