@@ -117,6 +117,9 @@ def private_media(settings, tmp_path):
 
 
 SEEDED_APPS = ("jobcenter", "screening", "compensation", "matching", "reporting")
+# Filled once per run. A module global, not an attribute of the connection: browser tests may
+# get another connection object (Playwright's greenlets), which would not carry it.
+_seed_contents: list[str] = []
 
 
 @pytest.fixture(scope="session")
@@ -125,10 +128,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
     stages), so that tests after a transactional test's flush can have it back."""
     from django.apps import apps
     from django.core import serializers
-    from django.db import connection
 
     with django_db_blocker.unblock():
-        connection._seed_contents = [
+        _seed_contents[:] = [
             serializers.serialize("json", model._default_manager.order_by("pk"))
             for app in SEEDED_APPS
             for model in apps.get_app_config(app).get_models()
@@ -142,7 +144,6 @@ def seed_data_after_flush(request):
     if not {"transactional_db", "live_server"} & set(request.fixturenames):
         return
     from django.core import serializers
-    from django.db import connection
 
     request.getfixturevalue("transactional_db")
     from django.contrib.contenttypes.models import ContentType
@@ -152,6 +153,6 @@ def seed_data_after_flush(request):
     # A flush re-creates the content types with new ids; forget the cached ones.
     ContentType.objects.clear_cache()
     if not Scheme.objects.exists():
-        for contents in connection._seed_contents:
+        for contents in _seed_contents:
             for item in serializers.deserialize("json", contents):
                 item.save()
